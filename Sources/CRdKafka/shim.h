@@ -1,0 +1,7 @@
+#ifndef CROSSHUB_CRDKAFKA_SHIM_H
+#define CROSSHUB_CRDKAFKA_SHIM_H
+
+#include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafka_mock.h>
+
+#endif

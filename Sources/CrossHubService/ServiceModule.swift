@@ -1,0 +1,2 @@
+/// The crosshub runtime: pipeline, state store, delivery guarantees, operations.
+public enum CrossHubService {}

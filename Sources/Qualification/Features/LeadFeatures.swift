@@ -1,0 +1,121 @@
+/// The feature document: every input of the scoring model for one contact.
+///
+/// JSON keys are the scoring model's parameter names (`lead_score`,
+/// `num_form_submissions`, `engagement_recency`, ...). Every field is optional:
+/// an absent field contributes no points, except where a deliberate deviation
+/// from the reference model says otherwise. Booleans are JSON booleans.
+///
+/// Units: counts are event counts; rates are fractions from 0 to 1;
+/// `sales_call_duration` is in minutes; `engagement_recency`,
+/// `days_as_customer` and `days_to_close` are in whole days; money is in the
+/// account's currency units.
+public struct LeadFeatures: Sendable, Equatable, Codable {
+    public var contactID: String?
+
+    /// The time the features were derived for, RFC 3339; absent for hand-written documents.
+    public var asOf: String?
+
+    // Marketing.
+    public var leadScore: Int?
+    public var marketingQualifiedLead: Bool?
+    public var numPageViews: Int?
+    public var numFormSubmissions: Int?
+    public var emailOpenRate: Double?
+    public var emailClickRate: Double?
+    public var contentDownloads: Int?
+    public var highValuePageVisits: Int?
+
+    // Sales.
+    public var numSalesActivities: Int?
+    public var meetingShowed: Bool?
+    public var dealCreated: Bool?
+    /// A HubSpot deal stage label (`Contract Sent`) or internal id (`contractsent`).
+    public var dealStage: String?
+    public var objectionsRaised: Int?
+    public var salesEmailReplies: Int?
+    public var salesCallDuration: Int?
+
+    // Service.
+    public var previousCustomer: Bool?
+    public var daysAsCustomer: Int?
+    public var supportTicketCount: Int?
+    public var averageCSAT: Double?
+    public var npsScore: Int?
+    public var productUsageScore: Int?
+    public var expansionRevenue: Double?
+
+    // Company and role.
+    public var industry: String?
+    public var companySize: CompanySize?
+    public var annualRevenue: Double?
+    public var jobTitle: String?
+    public var jobFunction: String?
+    public var decisionMaker: Bool?
+
+    // Behavioral.
+    public var engagementRecency: Int?
+    public var engagementFrequency: Double?
+    public var engagementVelocity: Double?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case contactID = "contact_id"
+        case asOf = "as_of"
+        case leadScore = "lead_score"
+        case marketingQualifiedLead = "marketing_qualified_lead"
+        case numPageViews = "num_page_views"
+        case numFormSubmissions = "num_form_submissions"
+        case emailOpenRate = "email_open_rate"
+        case emailClickRate = "email_click_rate"
+        case contentDownloads = "content_downloads"
+        case highValuePageVisits = "high_value_page_visits"
+        case numSalesActivities = "num_sales_activities"
+        case meetingShowed = "meeting_showed"
+        case dealCreated = "deal_created"
+        case dealStage = "deal_stage"
+        case objectionsRaised = "objections_raised"
+        case salesEmailReplies = "sales_email_replies"
+        case salesCallDuration = "sales_call_duration"
+        case previousCustomer = "previous_customer"
+        case daysAsCustomer = "days_as_customer"
+        case supportTicketCount = "support_ticket_count"
+        case averageCSAT = "average_csat"
+        case npsScore = "nps_score"
+        case productUsageScore = "product_usage_score"
+        case expansionRevenue = "expansion_revenue"
+        case industry
+        case companySize = "company_size"
+        case annualRevenue = "annual_revenue"
+        case jobTitle = "job_title"
+        case jobFunction = "job_function"
+        case decisionMaker = "decision_maker"
+        case engagementRecency = "engagement_recency"
+        case engagementFrequency = "engagement_frequency"
+        case engagementVelocity = "engagement_velocity"
+    }
+}
+
+/// A company's size: a band label such as `Mid-Market (101-999 employees)`, or
+/// an employee count. JSON: a string for a band, an integer for a count.
+public enum CompanySize: Sendable, Equatable, Codable {
+    case band(String)
+    case employees(Int)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let count = try? container.decode(Int.self) {
+            self = .employees(count)
+        } else {
+            self = .band(try container.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .band(let label): try container.encode(label)
+        case .employees(let count): try container.encode(count)
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/// Every subcommand of `crosshub`, in the order `crosshub help` lists them.
+enum CommandRegistry {
+    static let all: [any Command.Type] = [
+        HelpCommand.self,
+        VersionCommand.self,
+    ]
+
+    static func command(named name: String) -> (any Command.Type)? {
+        all.first { $0.name == name }
+    }
+}
