@@ -1,2 +1,0 @@
-/// The crosshub runtime: pipeline, state store, delivery guarantees, operations.
-public enum CrossHubService {}

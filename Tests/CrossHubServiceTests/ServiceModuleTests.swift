@@ -1,6 +1,0 @@
-import Testing
-@testable import CrossHubService
-
-@Test func serviceModuleLinks() {
-    #expect(String(describing: CrossHubService.self) == "CrossHubService")
-}
