@@ -3,6 +3,7 @@ enum CommandRegistry {
     static let all: [any Command.Type] = [
         HelpCommand.self,
         VersionCommand.self,
+        GenerateCommand.self,
     ]
 
     static func command(named name: String) -> (any Command.Type)? {
