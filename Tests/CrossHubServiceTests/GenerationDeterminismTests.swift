@@ -24,7 +24,7 @@ import Testing
         let generator = try JourneyGenerator(options: generationOptions(contacts: contacts, duplicateRate: 0.03,
                                                                          invalidRate: 0.01))
         let parallel = outputBytes(generator.generate())
-        let sequential = outputBytes(generator.assemble([generator.generateChunk(contacts: 0..<contacts)]))
+        let sequential = outputBytes(generator.generate(concurrently: false))
 
         #expect(parallel == sequential)
     }

@@ -16,7 +16,8 @@ public struct GeneratedEventBatch: Sendable {
         var keyStart: Int
         var keyCount: Int
         var family: InputTopicFamily
-        var eventType: String
+        /// Index into `EventPayload.typeNames`.
+        var typeIndex: UInt8
         var origin: GeneratedEvent.Origin
     }
 
@@ -37,7 +38,7 @@ public struct GeneratedEventBatch: Sendable {
             topic: topics.topic(for: record.family),
             key: String(decoding: storage[record.keyStart..<(record.keyStart + record.keyCount)], as: UTF8.self),
             value: Array(storage[record.valueStart..<(record.valueStart + record.valueCount)]),
-            occurredAt: record.time, eventType: record.eventType, origin: record.origin)
+            occurredAt: record.time, eventType: EventPayload.typeNames[Int(record.typeIndex)], origin: record.origin)
     }
 
     /// Every line as a standalone value, in output order.

@@ -44,38 +44,55 @@ enum EventPayload {
     indirect case overrideSet(status: String, reason: String, setBy: String, expiresAt: Int64?)
     case overrideCleared
 
+    /// Every event type name of the catalog, indexed by `typeIndex`.
+    static let typeNames: [String] = [
+        "marketing.page_viewed", "marketing.form_submitted", "marketing.content_downloaded",
+        "marketing.email_delivered", "marketing.email_opened", "marketing.email_clicked",
+        "marketing.lead_score_changed", "marketing.mql_changed", "contact.profile_updated",
+        "sales.activity_logged", "sales.meeting_booked", "sales.meeting_attended",
+        "sales.meeting_no_show", "sales.call_logged", "sales.email_replied",
+        "sales.deal_created", "sales.deal_stage_changed", "sales.objection_raised",
+        "sales.lead_accepted", "sales.lead_rejected", "service.customer_status_changed",
+        "service.ticket_opened", "service.ticket_closed", "service.csat_submitted",
+        "service.nps_submitted", "service.product_usage_reported", "service.expansion_recorded",
+        "qualification.override_set", "qualification.override_cleared",
+    ]
+
     /// The event type name, as written in the `type` field.
-    var typeName: String {
+    var typeName: String { Self.typeNames[typeIndex] }
+
+    /// The position of the type name in `typeNames`.
+    var typeIndex: Int {
         switch self {
-        case .pageViewed: "marketing.page_viewed"
-        case .formSubmitted: "marketing.form_submitted"
-        case .contentDownloaded: "marketing.content_downloaded"
-        case .emailDelivered: "marketing.email_delivered"
-        case .emailOpened: "marketing.email_opened"
-        case .emailClicked: "marketing.email_clicked"
-        case .leadScoreChanged: "marketing.lead_score_changed"
-        case .mqlChanged: "marketing.mql_changed"
-        case .profileUpdated: "contact.profile_updated"
-        case .activityLogged: "sales.activity_logged"
-        case .meetingBooked: "sales.meeting_booked"
-        case .meetingAttended: "sales.meeting_attended"
-        case .meetingNoShow: "sales.meeting_no_show"
-        case .callLogged: "sales.call_logged"
-        case .emailReplied: "sales.email_replied"
-        case .dealCreated: "sales.deal_created"
-        case .dealStageChanged: "sales.deal_stage_changed"
-        case .objectionRaised: "sales.objection_raised"
-        case .leadAccepted: "sales.lead_accepted"
-        case .leadRejected: "sales.lead_rejected"
-        case .customerStatusChanged: "service.customer_status_changed"
-        case .ticketOpened: "service.ticket_opened"
-        case .ticketClosed: "service.ticket_closed"
-        case .csatSubmitted: "service.csat_submitted"
-        case .npsSubmitted: "service.nps_submitted"
-        case .productUsageReported: "service.product_usage_reported"
-        case .expansionRecorded: "service.expansion_recorded"
-        case .overrideSet: "qualification.override_set"
-        case .overrideCleared: "qualification.override_cleared"
+        case .pageViewed: 0
+        case .formSubmitted: 1
+        case .contentDownloaded: 2
+        case .emailDelivered: 3
+        case .emailOpened: 4
+        case .emailClicked: 5
+        case .leadScoreChanged: 6
+        case .mqlChanged: 7
+        case .profileUpdated: 8
+        case .activityLogged: 9
+        case .meetingBooked: 10
+        case .meetingAttended: 11
+        case .meetingNoShow: 12
+        case .callLogged: 13
+        case .emailReplied: 14
+        case .dealCreated: 15
+        case .dealStageChanged: 16
+        case .objectionRaised: 17
+        case .leadAccepted: 18
+        case .leadRejected: 19
+        case .customerStatusChanged: 20
+        case .ticketOpened: 21
+        case .ticketClosed: 22
+        case .csatSubmitted: 23
+        case .npsSubmitted: 24
+        case .productUsageReported: 25
+        case .expansionRecorded: 26
+        case .overrideSet: 27
+        case .overrideCleared: 28
         }
     }
 

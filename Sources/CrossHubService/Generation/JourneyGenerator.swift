@@ -37,8 +37,14 @@ public struct JourneyGenerator: Sendable {
         generate().events
     }
 
-    /// Generates every line into one batch, planning contacts on all cores.
-    public func generate() -> GeneratedEventBatch {
+    /// Generates every line into one batch.
+    ///
+    /// - Parameter concurrently: plans contacts on all cores when true, on
+    ///   the calling thread when false. The output is the same either way.
+    public func generate(concurrently: Bool = true) -> GeneratedEventBatch {
+        guard concurrently else {
+            return assemble([generateChunk(contacts: 0..<options.contacts)])
+        }
         let chunkCount = (options.contacts + Self.contactsPerChunk - 1) / Self.contactsPerChunk
         let results = ChunkResults(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
@@ -105,7 +111,7 @@ public struct JourneyGenerator: Sendable {
                     time: event.time, valueStart: valueStart, valueCount: builder.bytes.count,
                     sortIDStart: valueStart + 13, sortIDCount: eventID.utf8.count,
                     keyStart: keyStart, keyCount: keyCount, family: family,
-                    eventType: event.payload.typeName, origin: .journey)
+                    typeIndex: UInt8(event.payload.typeIndex), origin: .journey)
                 chunk.records.append(record)
 
                 if isDuplicated {
@@ -123,7 +129,7 @@ public struct JourneyGenerator: Sendable {
                         time: event.time, valueStart: lineStart, valueCount: line.count,
                         sortIDStart: sortIDStart, sortIDCount: chunk.storage.count - sortIDStart,
                         keyStart: keyStart, keyCount: keyCount, family: family,
-                        eventType: event.payload.typeName, origin: .invalid(kind)))
+                        typeIndex: UInt8(event.payload.typeIndex), origin: .invalid(kind)))
                 }
             }
         }
@@ -157,29 +163,34 @@ public struct JourneyGenerator: Sendable {
             var random = RandomSource(seed: options.seed, stream: UInt64.max)
             random.shuffle(&order)
         } else {
+            // Sorting compact keys keeps the common case, different times, in cache.
+            var keys = records.enumerated().map { SortKey(time: $0.element.time, index: $0.offset) }
             storage.withUnsafeBufferPointer { bytes in
                 records.withUnsafeBufferPointer { records in
-                    order.sort { Self.precedes(records[$0], records[$1], index: ($0, $1), bytes: bytes) }
+                    keys.sort { Self.precedes($0, $1, records: records, bytes: bytes) }
                 }
             }
+            order = keys.map(\.index)
         }
 
         let ordered = order.map { records[$0] }
-        for record in ordered {
-            summary.count(record, topic: topics(record.family))
-        }
+        summary.count(ordered, topics: options.topics)
         return GeneratedEventBatch(storage: storage, records: ordered, topics: options.topics, summary: summary)
     }
 
-    private func topics(_ family: InputTopicFamily) -> String {
-        options.topics.topic(for: family)
+    private struct SortKey {
+        var time: Int64
+        var index: Int
     }
 
     /// Orders by time, then by event id bytes, then by generation order, so
     /// that the order is total and does not depend on the sort algorithm.
-    private static func precedes(_ lhs: GeneratedEventBatch.Record, _ rhs: GeneratedEventBatch.Record,
-                                 index: (Int, Int), bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if lhs.time != rhs.time { return lhs.time < rhs.time }
+    private static func precedes(_ left: SortKey, _ right: SortKey,
+                                 records: UnsafeBufferPointer<GeneratedEventBatch.Record>,
+                                 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if left.time != right.time { return left.time < right.time }
+        let lhs = records[left.index]
+        let rhs = records[right.index]
         let common = min(lhs.sortIDCount, rhs.sortIDCount)
         for offset in 0..<common {
             let left = bytes[lhs.sortIDStart + offset]
@@ -187,7 +198,7 @@ public struct JourneyGenerator: Sendable {
             if left != right { return left < right }
         }
         if lhs.sortIDCount != rhs.sortIDCount { return lhs.sortIDCount < rhs.sortIDCount }
-        return index.0 < index.1
+        return left.index < right.index
     }
 }
 
@@ -224,17 +235,29 @@ extension GenerationSummary {
         if traits.isExistingCustomer { existingCustomers += 1 }
     }
 
-    mutating func count(_ record: GeneratedEventBatch.Record, topic: String) {
-        lines += 1
-        linesByTopic[topic, default: 0] += 1
-        switch record.origin {
-        case .journey:
-            journeyEvents += 1
-            journeyEventsByType[record.eventType, default: 0] += 1
-        case .duplicate:
-            duplicates += 1
-        case .invalid(let kind):
-            invalidLines[kind, default: 0] += 1
+    /// Counts the lines of `records` by topic, origin and event type.
+    mutating func count(_ records: [GeneratedEventBatch.Record], topics: InputTopics) {
+        var byFamily = [Int](repeating: 0, count: InputTopicFamily.allCases.count)
+        var byType = [Int](repeating: 0, count: EventPayload.typeNames.count)
+        for record in records {
+            byFamily[record.family.rawValue] += 1
+            switch record.origin {
+            case .journey:
+                journeyEvents += 1
+                byType[Int(record.typeIndex)] += 1
+            case .duplicate:
+                duplicates += 1
+            case .invalid(let kind):
+                invalidLines[kind, default: 0] += 1
+            }
+        }
+
+        lines += records.count
+        for family in InputTopicFamily.allCases where byFamily[family.rawValue] > 0 {
+            linesByTopic[topics.topic(for: family), default: 0] += byFamily[family.rawValue]
+        }
+        for (index, count) in byType.enumerated() where count > 0 {
+            journeyEventsByType[EventPayload.typeNames[index], default: 0] += count
         }
     }
 
