@@ -4,6 +4,7 @@ enum CommandRegistry {
         HelpCommand.self,
         VersionCommand.self,
         GenerateCommand.self,
+        BenchCommand.self,
     ]
 
     static func command(named name: String) -> (any Command.Type)? {
