@@ -82,6 +82,26 @@ import Testing
         }
     }
 
+    @Test func localTimesKeepInstants() throws {
+        var options = generationOptions(contacts: 200)
+        let utc = try JourneyGenerator(options: options).generate().events
+        options.localTimes = true
+        let local = try JourneyGenerator(options: options).generate().events
+        #expect(utc.count == local.count)
+
+        var offsets = Set<String>()
+        for (utcEvent, localEvent) in zip(utc, local) {
+            let utcText = try #require(jsonObject(utcEvent)?["occurred_at"] as? String)
+            let localText = try #require(jsonObject(localEvent)?["occurred_at"] as? String)
+            #expect(RFC3339Time.parse(localText) == RFC3339Time.parse(utcText), "\(localText) is not \(utcText)")
+            #expect(localEvent.occurredAt == utcEvent.occurredAt)
+            offsets.insert(String(localText.dropFirst(19)))
+        }
+        #expect(offsets.contains("Z"))
+        #expect(offsets.contains("-05:00"))
+        #expect(offsets.contains("+09:00"))
+    }
+
     @Test func eventsEndAtGivenEnd() throws {
         var options = generationOptions(contacts: 100)
         options.end = try #require(RFC3339Time.parse("2024-07-01T12:00:00+02:00"))

@@ -75,11 +75,11 @@ struct JSONLineBuilder {
         }
     }
 
-    /// Writes an RFC 3339 UTC timestamp string.
-    mutating func timestamp(_ key: StaticString, _ seconds: Int64) {
+    /// Writes an RFC 3339 timestamp string, in UTC unless `offsetSeconds` is given.
+    mutating func timestamp(_ key: StaticString, _ seconds: Int64, offsetSeconds: Int = 0) {
         self.key(key)
         bytes.append(UInt8(ascii: "\""))
-        RFC3339Time.append(seconds, to: &bytes)
+        RFC3339Time.append(seconds, offsetSeconds: offsetSeconds, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 

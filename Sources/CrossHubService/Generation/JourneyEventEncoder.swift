@@ -19,13 +19,15 @@ struct JourneyEventEncoder {
     }
 
     /// Appends the encoded event to `builder`, which must be empty or reset.
+    /// `occurred_at` is written with `utcOffsetSeconds`; other times in
+    /// `data` are always UTC.
     func encode(_ event: JourneyEvent, eventID: String, contactID: String, contactNumber: Int,
-                into builder: inout JSONLineBuilder) {
+                utcOffsetSeconds: Int = 0, into builder: inout JSONLineBuilder) {
         builder.beginObject()
         builder.string("event_id", eventID)
         builder.string("contact_id", contactID)
         builder.string("type", event.payload.typeName)
-        builder.timestamp("occurred_at", event.time)
+        builder.timestamp("occurred_at", event.time, offsetSeconds: utcOffsetSeconds)
         builder.key("data")
         builder.beginObject()
         encodeData(event.payload, contactNumber: contactNumber, into: &builder)

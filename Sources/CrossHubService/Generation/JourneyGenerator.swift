@@ -80,6 +80,7 @@ public struct JourneyGenerator: Sendable {
             var planner = JourneyPlanner(context: context, contactNumber: contactNumber,
                                          random: RandomSource(seed: options.seed, stream: UInt64(contactNumber) * 2))
             let journey = planner.plan()
+            let utcOffsetSeconds = options.localTimes ? planner.traits.utcOffsetHours * 3600 : 0
             var injections = RandomSource(seed: options.seed, stream: UInt64(contactNumber) * 2 + 1)
             chunk.summary.count(planner.traits)
 
@@ -91,7 +92,7 @@ public struct JourneyGenerator: Sendable {
                 let eventID = JourneyEventEncoder.eventID(contactID: contactID, sequence: index + 1)
                 builder.reset()
                 encoder.encode(event, eventID: eventID, contactID: contactID, contactNumber: contactNumber,
-                               into: &builder)
+                               utcOffsetSeconds: utcOffsetSeconds, into: &builder)
                 let isDuplicated = injections.chance(options.duplicateRate)
                 // Invalid lines are built before the topic filter so that
                 // filtered events consume the same random draws.

@@ -2,14 +2,18 @@
 /// on the proleptic Gregorian calendar without leap seconds, as Kafka
 /// producers and CRMs write them.
 ///
-/// Formatting always writes UTC with a `Z` offset and no fractional seconds,
-/// for example `2026-03-04T15:20:00Z`, by integer arithmetic so that the
-/// bytes never depend on the platform's calendar or locale.
+/// Formatting writes UTC with a `Z` offset, for example
+/// `2026-03-04T15:20:00Z`, or local time with a `±hh:mm` offset, never with
+/// fractional seconds. It uses integer arithmetic only, so that the bytes
+/// never depend on the platform's calendar or locale.
 public enum RFC3339Time {
-    /// Appends the UTC timestamp of `seconds` since the Unix epoch to `bytes`.
-    static func append(_ seconds: Int64, to bytes: inout [UInt8]) {
-        let days = floorDivide(seconds, 86_400)
-        let secondOfDay = Int(seconds - days * 86_400)
+    /// Appends the timestamp of `seconds` since the Unix epoch to `bytes`, in
+    /// UTC (`Z`) when `offsetSeconds` is 0 and in that offset from UTC
+    /// otherwise. The offset is rounded down to whole minutes.
+    static func append(_ seconds: Int64, offsetSeconds: Int = 0, to bytes: inout [UInt8]) {
+        let local = seconds + Int64(offsetSeconds)
+        let days = floorDivide(local, 86_400)
+        let secondOfDay = Int(local - days * 86_400)
         let (year, month, day) = civilDate(fromDays: days)
 
         appendDigits(year, width: 4, to: &bytes)
@@ -23,7 +27,15 @@ public enum RFC3339Time {
         appendDigits(secondOfDay / 60 % 60, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         appendDigits(secondOfDay % 60, width: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "Z"))
+        guard offsetSeconds != 0 else {
+            bytes.append(UInt8(ascii: "Z"))
+            return
+        }
+        bytes.append(offsetSeconds > 0 ? UInt8(ascii: "+") : UInt8(ascii: "-"))
+        let offsetMinutes = abs(offsetSeconds) / 60
+        appendDigits(offsetMinutes / 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(offsetMinutes % 60, width: 2, to: &bytes)
     }
 
     /// Returns the UTC timestamp of `seconds` since the Unix epoch.

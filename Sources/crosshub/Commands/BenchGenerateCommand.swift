@@ -25,7 +25,8 @@ enum BenchGenerateCommand: Command {
                 print(parser.help)
                 return ExitStatus.success
             }
-            options.contacts = try parsed.int("contacts", in: 1...10_000_000) ?? options.contacts
+            options.contacts = try parsed.int("contacts", in: 1...JourneyGeneratorOptions.maximumContacts)
+                ?? options.contacts
             options.seed = UInt64(try parsed.int("seed", in: 0...Int.max) ?? 1)
             baselineCount = try parsed.int("baseline-events", in: 1_000...10_000_000) ?? 100_000
         } catch {
