@@ -12,7 +12,10 @@ histogram.
 This is an estimate for tuning the generator: the service's own fold and
 scorer are the reference, and where their feature definitions differ (for
 example which events count as sales activities) the mix moves a little.
-Invalid lines are skipped and duplicate event ids are folded once.
+Lines that do not parse or lack an envelope field are skipped, duplicate
+event ids are folded once, and a contact whose events still break the
+arithmetic (a wrong-typed field) is left out and counted. Estimate on output
+generated without --invalid-rate for exact counts.
 """
 import collections
 import datetime
@@ -265,7 +268,11 @@ def journey_depth(events):
 
 
 def main():
-    source = open(sys.argv[1], encoding="utf-8") if len(sys.argv) > 1 else sys.stdin
+    # Invalid lines may hold broken UTF-8; replacing it keeps them unreadable as events.
+    if len(sys.argv) > 1:
+        source = open(sys.argv[1], encoding="utf-8", errors="replace")
+    else:
+        source = open(sys.stdin.fileno(), encoding="utf-8", errors="replace")
     by_contact = collections.defaultdict(list)
     seen = set()
     skipped = 0
@@ -275,6 +282,9 @@ def main():
             event["t"] = parse_time(event["occurred_at"])
             if not isinstance(event["data"], dict):
                 raise TypeError("data is not an object")
+            for field in ("event_id", "contact_id", "type"):
+                if not isinstance(event[field], str) or not event[field]:
+                    raise TypeError(field + " is not a non-empty string")
         except (ValueError, KeyError, TypeError, AttributeError):
             skipped += 1
             continue
@@ -286,19 +296,23 @@ def main():
     statuses = collections.Counter()
     histogram = collections.Counter()
     by_depth = collections.defaultdict(collections.Counter)
+    unscored = 0
     for events in by_contact.values():
+        # A wrong-typed field of an invalid line that did parse breaks the
+        # feature arithmetic; such a contact is counted and left out.
         try:
             f = features(events)
-        except (KeyError, TypeError):
+            total = score(f)
+        except (KeyError, TypeError, ValueError):
+            unscored += 1
             continue
-        total = score(f)
         histogram[min(total // 10 * 10, 90)] += 1
         final = f["override"] or status(total)
         statuses[final] += 1
         by_depth[journey_depth(events)][final] += 1
 
     contacts = sum(statuses.values())
-    print(f"contacts {contacts}, lines skipped as unreadable {skipped}")
+    print(f"contacts {contacts}, lines skipped as unreadable {skipped}, contacts left out for invalid fields {unscored}")
     for name in ["SUBSCRIBER", "LEAD", "MARKETING_QUALIFIED_LEAD", "SALES_QUALIFIED_LEAD"]:
         print(f"  {name:<26} {statuses[name]:>7}  {100 * statuses[name] / max(1, contacts):5.1f} %")
     print("status by the deepest touch of the journey (subscriber, lead, MQL, SQL):")

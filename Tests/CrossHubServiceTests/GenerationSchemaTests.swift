@@ -132,28 +132,30 @@ SCHEMA = {
 jsonschema.Draft202012Validator.check_schema(SCHEMA)
 validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=checker)
 
-def problem(value):
-    if len(value.encode()) > 65536:
+def problem(raw):
+    if len(raw) > 65536:
         return "oversized"
     try:
-        event = json.loads(value)
+        event = json.loads(raw.decode("utf-8"))
     except ValueError as error:
-        return "invalid JSON: %s" % error
+        return "invalid JSON or UTF-8: %s" % error
     errors = sorted(validator.iter_errors(event), key=lambda e: list(e.path))
     return "; ".join("%s: %s" % ("/".join(map(str, e.path)), e.message) for e in errors[:3]) or None
 
 accepted = rejected = 0
 failures = []
-with open(sys.argv[1], encoding="utf-8") as lines:
+with open(sys.argv[1], "rb") as lines:
     for number, line in enumerate(lines, 1):
-        label, kind, value = line.rstrip("\n").split("\t", 2)
+        label, kind, value = line.rstrip(b"\n").split(b"\t", 2)
+        label = label.decode()
+        kind = kind.decode()
         found = problem(value)
         if label == "valid" and found is None:
             accepted += 1
         elif label == "invalid" and found is not None:
             rejected += 1
         else:
-            failures.append("line %d (%s %s): %s: %s" % (number, label, kind, found or "passes the schema", value[:300]))
+            failures.append("line %d (%s %s): %s: %r" % (number, label, kind, found or "passes the schema", value[:300]))
 
 print("valid %d accepted, invalid %d rejected, %d wrong" % (accepted, rejected, len(failures)))
 for failure in failures[:20]:
