@@ -165,79 +165,114 @@ def features(events):
     }
 
 
-def score(f):
+def points_from(value, tiers, otherwise):
+    """Return the points of the first (threshold, points) tier that value reaches."""
+    for threshold, points in tiers:
+        if value >= threshold:
+            return points
+    return otherwise
+
+
+def points_within(value, tiers, otherwise):
+    """Return the points of the first (limit, points) tier that value stays within."""
+    for limit, points in tiers:
+        if value <= limit:
+            return points
+    return otherwise
+
+
+def marketing_score(f):
     m = 0.0
     if f["lead_score"]:
         m += f["lead_score"] * 0.5
     if f["mql"]:
         m += 20
-    m += min(f["forms"] * 5, 15) + min(f["downloads"] * 5, 15)
-    m += (5 if f["open_rate"] > 0.2 else 0) + (10 if f["click_rate"] > 0.1 else 0)
+    m += min(f["forms"] * 5, 15)
+    m += min(f["downloads"] * 5, 15)
+    if f["open_rate"] > 0.2:
+        m += 5
+    if f["click_rate"] > 0.1:
+        m += 10
     m += min(f["high_value"] * 3, 15)
-    m = min(m, 100)
+    return min(m, 100)
 
-    s = min(f["activities"] * 5, 20) + (25 if f["meeting_showed"] else 0) + (20 if f["deal_created"] else 0)
-    s += STAGE_POINTS.get(f["deal_stage"] or "", 0) + min(f["replies"] * 5, 15)
-    c = f["call_minutes"]
-    if c > 0:
-        s += 20 if c > 30 else 15 if c > 15 else 10 if c > 5 else 5
+
+def sales_score(f):
+    s = min(f["activities"] * 5, 20)
+    if f["meeting_showed"]:
+        s += 25
+    if f["deal_created"]:
+        s += 20
+    s += STAGE_POINTS.get(f["deal_stage"] or "", 0)
+    s += min(f["replies"] * 5, 15)
+    if f["call_minutes"] > 0:
+        # Strictly longer than 30, 15 and 5 minutes.
+        s += points_from(f["call_minutes"], [(31, 20), (16, 15), (6, 10)], 5)
     s -= min(f["objections"] * 5, 15)
-    s = max(0, min(s, 100))
+    return max(0, min(s, 100))
 
+
+def service_score(f):
     v = 50
-    if f["customer"]:
-        d = f["days_as_customer"]
-        v += 20 if d > 730 else 15 if d > 365 else 10 if d > 180 else 5 if d > 90 else 0
-        if f["csat"]:
-            x = f["csat"]
-            v += 20 if x >= 9 else 15 if x >= 8 else 5 if x >= 7 else -10 if x >= 5 else -20
-        if f["nps"] is not None:
-            n = f["nps"]
-            v += 20 if n >= 9 else 10 if n >= 7 else -15
-        t = f["tickets"]
-        v += -15 if t > 10 else -5 if t > 5 else 0
-        if f["usage"]:
-            v += 20 if f["usage"] >= 80 else 10 if f["usage"] >= 50 else 0
-        if f["expansion"] > 0:
-            v += 15
-        v = max(0, min(v, 100))
+    if not f["customer"]:
+        return v
+    # Strictly longer than 730, 365, 180 and 90 days.
+    v += points_from(f["days_as_customer"], [(731, 20), (366, 15), (181, 10), (91, 5)], 0)
+    if f["csat"]:
+        v += points_from(f["csat"], [(9, 20), (8, 15), (7, 5), (5, -10)], -20)
+    if f["nps"] is not None:
+        v += points_from(f["nps"], [(9, 20), (7, 10)], -15)
+    v += points_from(f["tickets"], [(11, -15), (6, -5)], 0)
+    if f["usage"]:
+        v += points_from(f["usage"], [(80, 20), (50, 10)], 0)
+    if f["expansion"] > 0:
+        v += 15
+    return max(0, min(v, 100))
 
+
+def demographic_score(f):
     d = 0
-    if f["industry"]:
-        d += 25 if f["industry"] in TARGET_INDUSTRIES else 15 if f["industry"] in SECONDARY_INDUSTRIES else 5
+    if f["industry"] in TARGET_INDUSTRIES:
+        d += 25
+    elif f["industry"] in SECONDARY_INDUSTRIES:
+        d += 15
+    elif f["industry"]:
+        d += 5
     d += SIZE_POINTS.get(f["size"] or "", 0)
     if f["revenue"]:
-        r = f["revenue"]
-        d += 25 if r >= 100_000_000 else 20 if r >= 10_000_000 else 15 if r >= 1_000_000 else 5
+        d += points_from(f["revenue"], [(100_000_000, 25), (10_000_000, 20), (1_000_000, 15)], 5)
+
     title = f["title"] or ""
-    executive = any(has_word(title, w) for w in ["CEO", "CTO", "CIO", "CFO", "COO", "CMO", "President", "Owner", "Founder"])
+    executive_words = ["CEO", "CTO", "CIO", "CFO", "COO", "CMO", "President", "Owner", "Founder"]
     if has_word(title, "Vice President") or has_word(title, "Product Owner"):
-        executive = any(has_word(title, w) for w in ["CEO", "CTO", "CIO", "CFO", "COO", "CMO", "Founder"])
-    senior = any(has_word(title, w) for w in ["VP", "Director", "Head", "Senior Manager", "Vice President"])
-    if title or f["function"]:
-        if executive:
-            d += 25
-        elif senior:
-            d += 20
-        elif f["function"] in ("Marketing", "Sales", "IT", "Operations"):
-            d += 15
-        elif title:
-            d += 5
+        executive_words = ["CEO", "CTO", "CIO", "CFO", "COO", "CMO", "Founder"]
+    executive = any(has_word(title, word) for word in executive_words)
+    senior = any(has_word(title, word) for word in ["VP", "Director", "Head", "Senior Manager", "Vice President"])
+    if executive:
+        d += 25
+    elif senior:
+        d += 20
+    elif f["function"] in ("Marketing", "Sales", "IT", "Operations"):
+        d += 15
+    elif title:
+        d += 5
     if f["decision_maker"]:
         d += 25
-    d = min(d, 100)
+    return min(d, 100)
 
+
+def behavioral_score(f):
     b = 0
     if f["recency"] is not None:
-        r = f["recency"]
-        b += 30 if r <= 1 else 25 if r <= 7 else 20 if r <= 14 else 15 if r <= 30 else 5 if r <= 90 else 0
-    q = f["frequency"]
-    b += 30 if q >= 0.8 else 25 if q >= 0.6 else 15 if q >= 0.4 else 10 if q >= 0.2 else 0
-    w = f["velocity"]
-    b += 40 if w >= 0.8 else 30 if w >= 0.5 else 20 if w >= 0.2 else 10 if w >= 0 else 0
-    b = min(b, 100)
+        b += points_within(f["recency"], [(1, 30), (7, 25), (14, 20), (30, 15), (90, 5)], 0)
+    b += points_from(f["frequency"], [(0.8, 30), (0.6, 25), (0.4, 15), (0.2, 10)], 0)
+    b += points_from(f["velocity"], [(0.8, 40), (0.5, 30), (0.2, 20), (0, 10)], 0)
+    return min(b, 100)
 
-    unified = m * 0.25 + s * 0.25 + v * 0.15 + d * 0.15 + b * 0.20
+
+def score(f):
+    unified = (marketing_score(f) * 0.25 + sales_score(f) * 0.25 + service_score(f) * 0.15
+               + demographic_score(f) * 0.15 + behavioral_score(f) * 0.20)
     return int(unified + 0.5)
 
 
