@@ -46,6 +46,9 @@ struct ContactTraits {
     static func draw(using random: inout RandomSource) -> ContactTraits {
         let segment = JourneySegment(rawValue: random.weightedIndex(JourneySegment.shares)) ?? .subscriber
 
+        // NOTE: the hot and segment shares were tuned with
+        // scripts/estimate-status-mix.py, a re-implementation of the scoring
+        // rules, to about 4 % SQL; recheck them against the service's scorer.
         let hotShare: Double = switch segment {
         case .opportunity: 0.35
         case .salesEngaged: 0.06
