@@ -3,6 +3,9 @@ enum CommandRegistry {
     static let all: [any Command.Type] = [
         HelpCommand.self,
         VersionCommand.self,
+        ScoreCommand.self,
+        ModelCommand.self,
+        BenchCommand.self,
     ]
 
     static func command(named name: String) -> (any Command.Type)? {
