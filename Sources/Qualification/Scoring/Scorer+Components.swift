@@ -1,7 +1,8 @@
 // The five component scores. Each function adds the component's factors in
 // rule order and returns the score after the component's floor and cap.
-// Rules follow the reference model, including its checks for zero: a count,
-// rate or amount of 0 adds no points and no factor, like an absent one.
+// Rules follow the reference model, including its checks for zero: where it
+// skips a count, rate or amount of 0, an absent value is skipped too, with no
+// points and no factor.
 
 extension Scorer {
     func marketingScore(_ features: LeadFeatures, into list: inout FactorList) -> Double {
@@ -130,6 +131,8 @@ extension Scorer {
             list.add(.behavioralRecencyNeverEngaged, rules.neverEngagedPoints)
         }
 
+        // An absent frequency or velocity counts as 0, as in the reference model,
+        // so a contact without a velocity still gets the stable-engagement points.
         let frequency = features.engagementFrequency ?? 0
         let frequencyTier = rules.frequency.tier(for: frequency)
         score += frequencyTier.points

@@ -95,9 +95,12 @@ public struct Scorer: Sendable {
 
     /// Scores one contact.
     ///
-    /// Absent fields add no points, as in the reference model. The one
-    /// exception is a deviation: an absent `engagement_recency` means the
-    /// contact never engaged, which earns the model's `never_engaged_points`.
+    /// Absent fields count as the reference model reads them. A missing count,
+    /// rate, amount or flag adds no points, a contact that is not a previous
+    /// customer gets the neutral service score, and a missing frequency or
+    /// velocity counts as 0, which earns the stable-engagement points. The one
+    /// deviation: an absent `engagement_recency` means the contact never
+    /// engaged, which earns the model's `never_engaged_points`.
     public func score(_ features: LeadFeatures) -> QualificationResult {
         var list = FactorList(capacity: 32)
         let components = ComponentScores(

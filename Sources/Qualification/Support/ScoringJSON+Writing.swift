@@ -101,9 +101,9 @@ extension ScoringJSON {
 
     private func writeScalar(into output: inout [UInt8]) {
         switch self {
-        case .null: output.appendLiteral("null")
-        case .bool(let value): output.appendLiteral(value ? "true" : "false")
-        case .integer(let value): output.appendUTF8(String(value))
+        case .null: Self.appendLiteral("null", to: &output)
+        case .bool(let value): Self.appendLiteral(value ? "true" : "false", to: &output)
+        case .integer(let value): Self.appendUTF8(String(value), to: &output)
         case .number(let value): Self.writeNumber(value, into: &output)
         case .string(let value): Self.writeString(value, into: &output)
         case .array, .object: writeCompact(into: &output)
@@ -115,13 +115,13 @@ extension ScoringJSON {
     /// Infinity and NaN, which JSON cannot express, become `null`.
     static func writeNumber(_ value: Double, into output: inout [UInt8]) {
         guard value.isFinite else {
-            output.appendLiteral("null")
+            Self.appendLiteral("null", to: &output)
             return
         }
         if value == value.rounded(.towardZero), abs(value) < 1e15 {
-            output.appendUTF8(String(Int(value)))
+            Self.appendUTF8(String(Int(value)), to: &output)
         } else {
-            output.appendUTF8(value.description)
+            Self.appendUTF8(value.description, to: &output)
         }
     }
 
@@ -160,17 +160,17 @@ extension ScoringJSON {
     }
 }
 
-extension Array where Element == UInt8 {
-    /// Appends the UTF-8 bytes of `text` in one copy.
+extension ScoringJSON {
+    /// Appends the UTF-8 bytes of `text` to `output` in one copy.
     @inline(__always)
-    mutating func appendUTF8(_ text: String) {
+    static func appendUTF8(_ text: String, to output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { append(contentsOf: $0) }
+        text.withUTF8 { output.append(contentsOf: $0) }
     }
 
-    /// Appends the UTF-8 bytes of a literal in one copy.
+    /// Appends the UTF-8 bytes of a literal to `output` in one copy.
     @inline(__always)
-    mutating func appendLiteral(_ text: StaticString) {
-        text.withUTF8Buffer { append(contentsOf: $0) }
+    static func appendLiteral(_ text: StaticString, to output: inout [UInt8]) {
+        text.withUTF8Buffer { output.append(contentsOf: $0) }
     }
 }
