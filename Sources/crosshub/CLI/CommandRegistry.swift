@@ -4,6 +4,8 @@ enum CommandRegistry {
         HelpCommand.self,
         VersionCommand.self,
         GenerateCommand.self,
+        ScoreCommand.self,
+        ModelCommand.self,
         BenchCommand.self,
     ]
 

@@ -1,7 +1,7 @@
 /// `crosshub bench NAME`: runs one benchmark and prints its figures.
 ///
-/// Each benchmark is a `Command` listed in `benchmarks`; it prints rates next
-/// to a baseline measured in the same run, so that the ratio, not the raw
+/// Each benchmark is a `Command` listed in `benchmarks`. It prints rates next
+/// to a baseline measured in the same run, because the ratio, not the raw
 /// rate, is what carries over between machines.
 enum BenchCommand: Command {
     static let name = "bench"
@@ -9,6 +9,7 @@ enum BenchCommand: Command {
 
     static let benchmarks: [any Command.Type] = [
         BenchGenerateCommand.self,
+        BenchScoreCommand.self,
     ]
 
     static func run(_ arguments: [String]) async -> Int32 {
