@@ -1,0 +1,58 @@
+/// The ids of the last `capacity` events folded into a contact, for skipping duplicates.
+///
+/// Ids are kept as 64-bit hashes (FNV-1a with a MurMur3 finalizer), 8 bytes
+/// each, in arrival order; the oldest is dropped when a new one arrives at
+/// capacity. A duplicate that arrives after `capacity` (64) newer events of
+/// the same contact were folded is no longer recognized and is folded again:
+/// counts include it twice, latest values and maxima are unaffected. Offsets
+/// catch replays of the input topics after a restore; this set is for
+/// duplicates a producer wrote twice, which sit close together in a partition.
+/// Two distinct ids of one contact collide with probability about 2^-64 per
+/// pair, and a collision would skip the second event as a duplicate.
+public struct RecentEventIDs: Sendable, Equatable {
+    public static let capacity = 64
+
+    /// Hashes, oldest first.
+    public private(set) var hashes: [UInt64] = []
+
+    public init() {}
+
+    init(hashes: [UInt64]) {
+        self.hashes = hashes
+    }
+
+    public func contains(_ eventID: String) -> Bool {
+        contains(hash: RecentEventIDs.hash(eventID))
+    }
+
+    /// Remembers an id, dropping the oldest beyond capacity.
+    public mutating func insert(_ eventID: String) {
+        insert(hash: RecentEventIDs.hash(eventID))
+    }
+
+    func contains(hash: UInt64) -> Bool {
+        hashes.contains(hash)
+    }
+
+    mutating func insert(hash: UInt64) {
+        if hashes.count == RecentEventIDs.capacity {
+            hashes.removeFirst()
+        }
+        hashes.append(hash)
+    }
+
+    /// A hash of the id's UTF-8 bytes that is the same in every process and on every platform.
+    public static func hash(_ eventID: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in eventID.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        // FNV-1a mixes its last bytes poorly; the finalizer spreads them over all 64 bits.
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash &*= 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return hash
+    }
+}
