@@ -9,10 +9,10 @@ extension ContactState {
     /// - `lead_score`, `marketing_qualified_lead`: the newest value; absent until set.
     /// - `num_page_views`, `num_form_submissions`, `content_downloads`: event counts.
     /// - `high_value_page_visits`: page views with `high_value: true`.
-    /// - `email_open_rate`, `email_click_rate`: campaigns opened (or clicked)
-    ///   and clicked, over campaigns delivered, among campaigns with a delivery
-    ///   in the last 90 days; a click counts as an open and an open as a
-    ///   delivery. Absent when no campaign is in the window.
+    /// - `email_open_rate`, `email_click_rate`: the share of campaigns opened,
+    ///   and the share clicked, among campaigns with a delivery in the last 90
+    ///   days. A click counts as an open and an open as a delivery. Both are
+    ///   absent when no campaign is in the window.
     /// - `num_sales_activities`: `sales.activity_logged` plus `sales.call_logged`
     ///   plus `sales.meeting_booked` events. A feed that also logs an activity
     ///   of kind `call` for each logged call counts that call twice.

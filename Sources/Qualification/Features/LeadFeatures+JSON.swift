@@ -6,6 +6,7 @@ extension LeadFeatures {
         writer.beginObject()
         writer.field("contact_id", contactID)
         writer.field("as_of", asOf)
+
         writer.field("lead_score", leadScore)
         writer.field("marketing_qualified_lead", marketingQualifiedLead)
         writer.field("num_page_views", numPageViews)
@@ -14,6 +15,7 @@ extension LeadFeatures {
         writer.field("email_click_rate", emailClickRate)
         writer.field("content_downloads", contentDownloads)
         writer.field("high_value_page_visits", highValuePageVisits)
+
         writer.field("num_sales_activities", numSalesActivities)
         writer.field("meeting_showed", meetingShowed)
         writer.field("deal_created", dealCreated)
@@ -21,6 +23,7 @@ extension LeadFeatures {
         writer.field("objections_raised", objectionsRaised)
         writer.field("sales_email_replies", salesEmailReplies)
         writer.field("sales_call_duration", salesCallDuration)
+
         writer.field("previous_customer", previousCustomer)
         writer.field("days_as_customer", daysAsCustomer)
         writer.field("support_ticket_count", supportTicketCount)
@@ -28,6 +31,7 @@ extension LeadFeatures {
         writer.field("nps_score", npsScore)
         writer.field("product_usage_score", productUsageScore)
         writer.field("expansion_revenue", expansionRevenue)
+
         writer.field("industry", industry)
         switch companySize {
         case .band(let label)?:
@@ -41,9 +45,11 @@ extension LeadFeatures {
         writer.field("job_title", jobTitle)
         writer.field("job_function", jobFunction)
         writer.field("decision_maker", decisionMaker)
+
         writer.field("engagement_recency", engagementRecency)
         writer.field("engagement_frequency", engagementFrequency)
         writer.field("engagement_velocity", engagementVelocity)
+
         writer.endObject()
     }
 

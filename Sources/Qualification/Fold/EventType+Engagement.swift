@@ -3,7 +3,7 @@ extension EventType {
     ///
     /// Engagements: page views, form submissions, content downloads, email
     /// opens and clicks, meetings attended, replies to sales emails, logged
-    /// calls, tickets opened, and CSAT and NPS answers. Not engagements:
+    /// calls, tickets opened, and CSAT and NPS survey responses. Not engagements:
     /// email deliveries, rep-only activity (logged activities, bookings,
     /// no-shows, deal changes, objections, sales feedback), score and status
     /// changes, profile updates, product usage reports, expansions and overrides.

@@ -1,4 +1,4 @@
-/// Where an event was read from, for skipping input records already folded.
+/// The input position of an event (topic, partition, offset), for skipping records already folded.
 public struct EventSource: Sendable, Equatable {
     public var topic: String
     public var partition: Int32
@@ -11,7 +11,7 @@ public struct EventSource: Sendable, Equatable {
     }
 }
 
-/// What folding one event did to a contact's state.
+/// The result of folding one event into a contact's state.
 public enum FoldOutcome: Sendable, Equatable {
     /// The event changed the state.
     case folded

@@ -1,11 +1,12 @@
 /// Everything crosshub keeps about one contact: what the features are derived
 /// from, what duplicate detection needs, and the last published qualification.
 ///
-/// Memory is bounded whatever the number of events: counts and sums are
-/// fixed-size; latest values keep one value each; windows keep at most
-/// `EngagementHistory.dayCount` days and `EmailCampaignWindow.campaignLimit`
-/// campaigns; `DealBook.dealLimit` deals, `RecentTouches.capacity` touches and
-/// `RecentEventIDs.capacity` event ids.
+/// Memory is bounded whatever the number of events:
+/// - counts and sums are fixed-size, and latest values keep one value each;
+/// - windows keep at most `EngagementHistory.dayCount` days and
+///   `EmailCampaignWindow.campaignLimit` campaigns;
+/// - at most `DealBook.dealLimit` deals, `RecentTouches.capacity` touches and
+///   `RecentEventIDs.capacity` event ids are kept.
 ///
 /// Invariant: folding the same set of distinct events in any order gives the
 /// same features (see `ContactState+Fold.swift` for the rules). Only

@@ -1,14 +1,15 @@
 /// The ids of the last `capacity` events folded into a contact, for skipping duplicates.
 ///
 /// Ids are kept as 64-bit hashes (FNV-1a with a MurMur3 finalizer), 8 bytes
-/// each, in arrival order; the oldest is dropped when a new one arrives at
-/// capacity. A duplicate that arrives after `capacity` (64) newer events of
-/// the same contact were folded is no longer recognized and is folded again:
-/// counts include it twice, latest values and maxima are unaffected. Offsets
-/// catch replays of the input topics after a restore; this set is for
-/// duplicates a producer wrote twice, which sit close together in a partition.
-/// Two distinct ids of one contact collide with probability about 2^-64 per
-/// pair, and a collision would skip the second event as a duplicate.
+/// each, in arrival order. At capacity the oldest is dropped.
+///
+/// A duplicate that arrives after `capacity` (64) newer events of the same
+/// contact were folded is no longer recognized, so it is folded again: counts
+/// include it twice, while latest values and maxima are unaffected. Offsets
+/// catch replays of the input topics after a restore. This set is for
+/// duplicates that a producer wrote twice, which sit close together in a
+/// partition. Two distinct ids of one contact collide with probability about
+/// 2^-64 per pair, and a collision would skip the second event as a duplicate.
 public struct RecentEventIDs: Sendable, Equatable {
     public static let capacity = 64
 
@@ -41,7 +42,7 @@ public struct RecentEventIDs: Sendable, Equatable {
         hashes.append(hash)
     }
 
-    /// A hash of the id's UTF-8 bytes that is the same in every process and on every platform.
+    /// Hashes the id's UTF-8 bytes, with the same result in every process and on every platform.
     public static func hash(_ eventID: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in eventID.utf8 {
