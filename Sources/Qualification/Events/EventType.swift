@@ -36,15 +36,17 @@ public enum EventType: String, Sendable, CaseIterable, Hashable {
     case overrideSet = "qualification.override_set"
     case overrideCleared = "qualification.override_cleared"
 
-    /// The raw values' UTF-8 bytes, in `allCases` order, for matching without building a String.
-    static let utf8Names: [[UInt8]] = allCases.map { Array($0.rawValue.utf8) }
+    /// Every type with its name's UTF-8 bytes, for matching without building a String.
+    private static let namesAsBytes: [(type: EventType, name: [UInt8])] = allCases.map { ($0, Array($0.rawValue.utf8)) }
 
     /// Returns the type whose name is the given bytes.
     static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> EventType? {
-        for (index, name) in utf8Names.enumerated() where name.count == bytes.count {
-            if name.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
-                return allCases[index]
+        for entry in namesAsBytes where entry.name.count == bytes.count {
+            var index = 0
+            while index < bytes.count && entry.name[index] == bytes[index] {
+                index += 1
             }
+            if index == bytes.count { return entry.type }
         }
         return nil
     }

@@ -51,4 +51,10 @@ public struct FoldSession: Sendable {
         }
         return fold(event, from: source)
     }
+
+    /// Counts an event that was rejected before it reached the session, for
+    /// callers that decode on their own.
+    public mutating func countInvalid() {
+        tally.invalid += 1
+    }
 }

@@ -40,6 +40,15 @@ public enum JSONValue: Sendable, Equatable {
         try parse(Array(text.utf8), maxDepth: maxDepth)
     }
 
+    /// Checks that the bytes are one valid JSON text, without building a tree.
+    ///
+    /// - Throws: `JSONSyntaxError` with the byte offset of the first problem.
+    public static func validate(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) {
+        var reader = JSONReader(bytes, maxDepth: maxDepth)
+        try reader.skipValue()
+        try reader.finish()
+    }
+
     /// The value written by `JSONWriter`, with object keys sorted.
     public var jsonText: String {
         var writer = JSONWriter()

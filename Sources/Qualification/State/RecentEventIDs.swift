@@ -13,13 +13,19 @@
 public struct RecentEventIDs: Sendable, Equatable {
     public static let capacity = 64
 
-    /// Hashes, oldest first.
-    public private(set) var hashes: [UInt64] = []
+    /// A ring of hashes; once full, `oldest` is the slot the next insert overwrites.
+    private var slots: [UInt64] = []
+    private var oldest = 0
 
     public init() {}
 
     init(hashes: [UInt64]) {
-        self.hashes = hashes
+        slots = hashes
+    }
+
+    /// Hashes, oldest first.
+    public var hashes: [UInt64] {
+        Array(slots[oldest...] + slots[..<oldest])
     }
 
     public func contains(_ eventID: String) -> Bool {
@@ -32,16 +38,22 @@ public struct RecentEventIDs: Sendable, Equatable {
     }
 
     func contains(hash: UInt64) -> Bool {
-        hashes.contains(hash)
+        slots.contains(hash)
     }
 
     mutating func insert(hash: UInt64) {
-        if hashes.count == RecentEventIDs.capacity {
-            hashes.removeFirst()
+        if slots.count < RecentEventIDs.capacity {
+            if slots.isEmpty { slots.reserveCapacity(RecentEventIDs.capacity) }
+            slots.append(hash)
+        } else {
+            slots[oldest] = hash
+            oldest = (oldest + 1) % RecentEventIDs.capacity
         }
-        hashes.append(hash)
     }
 
+    public static func == (lhs: RecentEventIDs, rhs: RecentEventIDs) -> Bool {
+        lhs.hashes == rhs.hashes
+    }
     /// Hashes the id's UTF-8 bytes, with the same result in every process and on every platform.
     public static func hash(_ eventID: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

@@ -36,7 +36,8 @@ public struct RecentTouches: Sendable, Equatable {
     }
 
     public mutating func record(_ type: EventType, at time: EventTime, detail: String) {
-        let detail = detail.unicodeScalars.count > RecentTouches.detailLimit
+        // A string of at most `detailLimit` UTF-8 bytes has at most that many scalars, so most details skip the count.
+        let detail = detail.utf8.count > RecentTouches.detailLimit && detail.unicodeScalars.count > RecentTouches.detailLimit
             ? String(String.UnicodeScalarView(detail.unicodeScalars.prefix(RecentTouches.detailLimit)))
             : detail
         let touch = Touch(type: type, occurredAt: time, detail: detail)
