@@ -134,3 +134,40 @@ private func allJourneys() -> [[Event]] {
     #expect(features.engagementVelocity == 1)
     #expect(features == Journeys.fold([ancient, recent]).features())
 }
+
+@Test func duplicateOlderThanBoundFoldsAgain() {
+    var state = ContactState(contactID: "c-1")
+    let first = makeEvent("e-first", .formSubmitted(formID: "f"), at: "2026-01-01T00:00:00Z")
+    #expect(state.fold(first) == .folded)
+    for index in 0..<(RecentEventIDs.capacity - 1) {
+        state.fold(makeEvent("e-\(index)", .pageViewed(url: "/\(index)", highValue: nil), at: "2026-01-02T00:00:00Z"))
+    }
+    // 64 ids are remembered: the first is still among them.
+    #expect(state.fold(first) == .duplicateEventID)
+    state.fold(makeEvent("e-one-more", .pageViewed(url: "/x", highValue: nil), at: "2026-01-02T00:00:00Z"))
+    // Now it has been dropped, so a late duplicate counts again.
+    #expect(state.fold(first) == .folded)
+    #expect(state.marketing.formSubmissions == 2)
+}
+
+@Test func recentEventIDsKeepArrivalOrder() {
+    var ids = RecentEventIDs()
+    for index in 0..<70 {
+        ids.insert("e-\(index)")
+    }
+    #expect(ids.hashes == (6..<70).map { RecentEventIDs.hash("e-\($0)") })
+    #expect(ids.contains("e-69"))
+    #expect(ids.contains("e-6"))
+    #expect(!ids.contains("e-5"))
+    #expect(RecentEventIDs(hashes: ids.hashes) == ids)
+}
+
+@Test func stateCopiesDoNotShareProfile() {
+    var original = Journeys.fold(Journeys.meetingProspect())
+    let copy = original
+    var update = ProfileUpdate()
+    update.jobTitle = "CEO"
+    original.fold(makeEvent("p-99", .profileUpdated(update), at: "2026-03-13T00:00:00Z", contact: "c-prospect"))
+    #expect(original.profile.jobTitle?.value == "CEO")
+    #expect(copy.profile.jobTitle?.value == "Director of Sales")
+}

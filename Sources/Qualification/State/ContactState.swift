@@ -11,29 +11,86 @@
 /// Invariant: folding the same set of distinct events in any order gives the
 /// same features (see `ContactState+Fold.swift` for the rules). Only
 /// `recentEventIDs`, `appliedOffsets` and `emitted` depend on arrival order.
-public struct ContactState: Sendable, Equatable {
+public struct ContactState: Sendable {
     public let contactID: String
     /// The newest `occurredAt` folded; features are derived as of this time.
     public internal(set) var newestEventAt: EventTime?
     /// Events folded, duplicates excluded.
     public internal(set) var foldedEventCount = 0
 
-    public internal(set) var profile = ProfileState()
     public internal(set) var marketing = MarketingState()
     public internal(set) var sales = SalesState()
     public internal(set) var service = ServiceState()
     public internal(set) var engagement = EngagementHistory()
     public internal(set) var touches = RecentTouches()
-    /// The newest override event: a set override, or nil after a clear. See `activeOverride(at:)`.
-    public internal(set) var overrideDecision: LatestValue<HumanOverride?>?
-
-    /// The last published qualification; the service sets it, the fold leaves it alone.
-    public var emitted: EmittedQualification?
-
     public internal(set) var appliedOffsets = AppliedOffsets()
     public internal(set) var recentEventIDs = RecentEventIDs()
 
+    /// The profile, the override and the emitted qualification, which change
+    /// rarely; boxed so that the parts every event touches stay small in
+    /// memory. Nil until one of them is first set.
+    private var rarelyChanged: RarelyChangedState?
+
     public init(contactID: String) {
         self.contactID = contactID
+    }
+
+    public internal(set) var profile: ProfileState {
+        get { rarelyChanged?.profile ?? ProfileState() }
+        set { uniqueRarelyChanged().profile = newValue }
+    }
+
+    /// The newest override event: a set override, or nil after a clear. See `activeOverride(at:)`.
+    public internal(set) var overrideDecision: LatestValue<HumanOverride?>? {
+        get { rarelyChanged?.overrideDecision }
+        set { uniqueRarelyChanged().overrideDecision = newValue }
+    }
+
+    /// The last published qualification; the service sets it, the fold leaves it alone.
+    public var emitted: EmittedQualification? {
+        get { rarelyChanged?.emitted }
+        set { uniqueRarelyChanged().emitted = newValue }
+    }
+
+    /// Returns the box, copying it first when another state value shares it (copy-on-write).
+    private mutating func uniqueRarelyChanged() -> RarelyChangedState {
+        if let box = rarelyChanged, isKnownUniquelyReferenced(&rarelyChanged!) {
+            return box
+        }
+        let box = RarelyChangedState(copying: rarelyChanged)
+        rarelyChanged = box
+        return box
+    }
+}
+
+extension ContactState: Equatable {
+    public static func == (lhs: ContactState, rhs: ContactState) -> Bool {
+        lhs.contactID == rhs.contactID && lhs.newestEventAt == rhs.newestEventAt
+            && lhs.foldedEventCount == rhs.foldedEventCount && lhs.marketing == rhs.marketing
+            && lhs.sales == rhs.sales && lhs.service == rhs.service && lhs.engagement == rhs.engagement
+            && lhs.touches == rhs.touches && lhs.appliedOffsets == rhs.appliedOffsets
+            && lhs.recentEventIDs == rhs.recentEventIDs && lhs.profile == rhs.profile
+            && lhs.overrideDecision == rhs.overrideDecision && lhs.emitted == rhs.emitted
+    }
+}
+
+/// The rarely changed parts of a `ContactState`, shared between copies of
+/// the state until one of them writes.
+///
+/// `@unchecked Sendable`: `ContactState` writes to a box only after
+/// `isKnownUniquelyReferenced` shows that no other value refers to it, and
+/// replaces a shared box with a copy. So a box that more than one value, and
+/// possibly more than one thread, can reach is never written.
+private final class RarelyChangedState: @unchecked Sendable {
+    var profile = ProfileState()
+    var overrideDecision: LatestValue<HumanOverride?>?
+    var emitted: EmittedQualification?
+
+    init(copying other: RarelyChangedState?) {
+        if let other {
+            profile = other.profile
+            overrideDecision = other.overrideDecision
+            emitted = other.emitted
+        }
     }
 }

@@ -1,7 +1,10 @@
 /// The ids of the last `capacity` events folded into a contact, for skipping duplicates.
 ///
-/// Ids are kept as 64-bit hashes (FNV-1a with a MurMur3 finalizer), 8 bytes
-/// each, in arrival order. At capacity the oldest is dropped.
+/// Ids are kept as 64-bit hashes (FNV-1a with a MurMur3 finalizer), in a ring
+/// stored inline in the state. A lookup compares eight hashes per vector
+/// instruction, and the state needs no separate allocation for them, which
+/// matters because folding is bound by memory access. At capacity the oldest
+/// id is dropped.
 ///
 /// A duplicate that arrives after `capacity` (64) newer events of the same
 /// contact were folded is no longer recognized, so it is folded again: counts
@@ -10,22 +13,31 @@
 /// duplicates that a producer wrote twice, which sit close together in a
 /// partition. Two distinct ids of one contact collide with probability about
 /// 2^-64 per pair, and a collision would skip the second event as a duplicate.
-public struct RecentEventIDs: Sendable, Equatable {
+public struct RecentEventIDs: Sendable {
     public static let capacity = 64
 
-    /// A ring of hashes; once full, `oldest` is the slot the next insert overwrites.
-    private var slots: [UInt64] = []
+    /// Eight blocks of eight hashes; 0 marks an empty slot, so a hash of 0 is stored as 1.
+    private var blocks: (SIMD8<UInt64>, SIMD8<UInt64>, SIMD8<UInt64>, SIMD8<UInt64>,
+                         SIMD8<UInt64>, SIMD8<UInt64>, SIMD8<UInt64>, SIMD8<UInt64>) =
+        (.zero, .zero, .zero, .zero, .zero, .zero, .zero, .zero)
+    private var count = 0
+    /// Once full, the slot the next insert overwrites, which contains the oldest hash.
     private var oldest = 0
 
     public init() {}
 
     init(hashes: [UInt64]) {
-        slots = hashes
+        for hash in hashes.suffix(RecentEventIDs.capacity) {
+            insert(hash: hash)
+        }
     }
 
     /// Hashes, oldest first.
     public var hashes: [UInt64] {
-        Array(slots[oldest...] + slots[..<oldest])
+        withUnsafeBytes(of: blocks) { raw in
+            let slots = raw.bindMemory(to: UInt64.self)
+            return Array(slots[oldest..<count]) + Array(slots[0..<oldest])
+        }
     }
 
     public func contains(_ eventID: String) -> Bool {
@@ -38,22 +50,34 @@ public struct RecentEventIDs: Sendable, Equatable {
     }
 
     func contains(hash: UInt64) -> Bool {
-        slots.contains(hash)
+        let probe = SIMD8<UInt64>(repeating: hash == 0 ? 1 : hash)
+        let matches = (blocks.0 .== probe) .| (blocks.1 .== probe) .| (blocks.2 .== probe) .| (blocks.3 .== probe)
+            .| (blocks.4 .== probe) .| (blocks.5 .== probe) .| (blocks.6 .== probe) .| (blocks.7 .== probe)
+        return any(matches)
     }
 
     mutating func insert(hash: UInt64) {
-        if slots.count < RecentEventIDs.capacity {
-            if slots.isEmpty { slots.reserveCapacity(RecentEventIDs.capacity) }
-            slots.append(hash)
+        let slot: Int
+        if count < RecentEventIDs.capacity {
+            slot = count
+            count += 1
         } else {
-            slots[oldest] = hash
+            slot = oldest
             oldest = (oldest + 1) % RecentEventIDs.capacity
         }
+        withUnsafeMutableBytes(of: &blocks) { raw in
+            raw.storeBytes(of: hash == 0 ? 1 : hash, toByteOffset: slot * MemoryLayout<UInt64>.stride, as: UInt64.self)
+        }
     }
+}
 
+extension RecentEventIDs: Equatable {
     public static func == (lhs: RecentEventIDs, rhs: RecentEventIDs) -> Bool {
         lhs.hashes == rhs.hashes
     }
+}
+
+extension RecentEventIDs {
     /// Hashes the id's UTF-8 bytes, with the same result in every process and on every platform.
     public static func hash(_ eventID: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
