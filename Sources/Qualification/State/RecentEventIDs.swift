@@ -51,9 +51,15 @@ public struct RecentEventIDs: Sendable {
 
     func contains(hash: UInt64) -> Bool {
         let probe = SIMD8<UInt64>(repeating: hash == 0 ? 1 : hash)
-        let matches = (blocks.0 .== probe) .| (blocks.1 .== probe) .| (blocks.2 .== probe) .| (blocks.3 .== probe)
-            .| (blocks.4 .== probe) .| (blocks.5 .== probe) .| (blocks.6 .== probe) .| (blocks.7 .== probe)
-        return any(matches)
+        // Only blocks in use are read, so a contact with few events touches few cache lines.
+        let usedBlocks = (count + 7) / 8
+        return withUnsafeBytes(of: blocks) { raw in
+            for block in 0..<usedBlocks {
+                let hashes = raw.loadUnaligned(fromByteOffset: block * MemoryLayout<SIMD8<UInt64>>.stride, as: SIMD8<UInt64>.self)
+                if any(hashes .== probe) { return true }
+            }
+            return false
+        }
     }
 
     mutating func insert(hash: UInt64) {
