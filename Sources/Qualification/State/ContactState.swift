@@ -17,6 +17,8 @@ public struct ContactState: Sendable {
     public internal(set) var newestEventAt: EventTime?
     /// Events folded, duplicates excluded.
     public internal(set) var foldedEventCount = 0
+    // Every fold reads the event ids, so they follow the first fields in memory.
+    public internal(set) var recentEventIDs = RecentEventIDs()
 
     public internal(set) var marketing = MarketingState()
     public internal(set) var sales = SalesState()
@@ -24,7 +26,6 @@ public struct ContactState: Sendable {
     public internal(set) var engagement = EngagementHistory()
     public internal(set) var touches = RecentTouches()
     public internal(set) var appliedOffsets = AppliedOffsets()
-    public internal(set) var recentEventIDs = RecentEventIDs()
 
     /// The profile, the override and the emitted qualification, which change
     /// rarely; boxed so that the parts every event touches stay small in

@@ -16,13 +16,14 @@
 public struct RecentEventIDs: Sendable {
     public static let capacity = 64
 
+    // The counters come first so that they share a cache line with the first hashes.
+    private var count = 0
+    /// Once full, the slot the next insert overwrites, which contains the oldest hash.
+    private var oldest = 0
     /// Eight blocks of eight hashes; 0 marks an empty slot, so a hash of 0 is stored as 1.
     private var blocks: (SIMD8<UInt64>, SIMD8<UInt64>, SIMD8<UInt64>, SIMD8<UInt64>,
                          SIMD8<UInt64>, SIMD8<UInt64>, SIMD8<UInt64>, SIMD8<UInt64>) =
         (.zero, .zero, .zero, .zero, .zero, .zero, .zero, .zero)
-    private var count = 0
-    /// Once full, the slot the next insert overwrites, which contains the oldest hash.
-    private var oldest = 0
 
     public init() {}
 
