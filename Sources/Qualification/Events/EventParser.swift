@@ -93,12 +93,13 @@ struct EventParser {
     mutating func readInteger(_ field: String, in range: ClosedRange<Int>) throws(EventDecodingError) -> Int {
         let start = valueStart()
         let number = try readJSONNumber(field, expected: "an integer")
-        guard let value = number.integralValue else {
+        guard number.value.rounded(.towardZero) == number.value else {
             throw EventDecodingError(.wrongType, field: field, reason: "expected an integer, got \(excerpt(from: start))")
         }
-        guard range.contains(value) else {
+        guard number.value >= Double(range.lowerBound), number.value <= Double(range.upperBound),
+              let value = number.integralValue else {
             throw EventDecodingError(.outOfRange, field: field,
-                                     reason: "\(value) is out of range, expected an integer from \(range.lowerBound) to \(range.upperBound)")
+                                     reason: "\(excerpt(from: start)) is out of range, expected an integer from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }
@@ -106,7 +107,10 @@ struct EventParser {
     /// Reads an RFC 3339 timestamp with an offset.
     mutating func readTimestamp(_ field: String) throws(EventDecodingError) -> EventTime {
         let span = try readStringSpan(field)
-        guard !span.hasEscapes, let time = EventTime.parseRFC3339(reader.rawBytes(span)) else {
+        let parsed = span.hasEscapes
+            ? EventTime(rfc3339: reader.string(span))
+            : EventTime.parseRFC3339(reader.rawBytes(span))
+        guard let time = parsed else {
             throw EventDecodingError(.badTimestamp, field: field,
                                      reason: "invalid RFC 3339 timestamp \(quoted(reader.string(span))), expected e.g. 2026-03-04T15:20:00Z")
         }

@@ -31,7 +31,8 @@ extension ContactState {
     /// - `product_usage_score`: the newest report, truncated to an integer.
     /// - `expansion_revenue`: the sum of expansions; absent without any.
     /// - profile features: each field's newest value; `company_size` is the
-    ///   newer of the band label and the employee count.
+    ///   newer of the band label and the employee count (the band when one
+    ///   update sets both).
     /// - `engagement_recency`: UTC days from the newest engagement to the
     ///   as-of day; absent when the contact never engaged.
     /// - `engagement_frequency`: the share of the last 8 weeks (7-day blocks

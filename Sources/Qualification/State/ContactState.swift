@@ -14,6 +14,9 @@
 public struct ContactState: Sendable {
     public let contactID: String
     /// The newest `occurredAt` folded; features are derived as of this time.
+    ///
+    /// NOTE: nothing bounds event times against the wall clock, so one event
+    /// dated far in the future moves this ahead for good and empties the windows.
     public internal(set) var newestEventAt: EventTime?
     /// Events folded, duplicates excluded.
     public internal(set) var foldedEventCount = 0
