@@ -14,8 +14,11 @@ final class ByteLineReader {
     /// - Throws: `UsageError` naming the path when it cannot be opened.
     init(path: String?) throws {
         if let path, path != "-" {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw UsageError("input file '\(path)' not found: check the path")
+            }
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw UsageError("cannot open '\(path)' for reading: check the path and its permissions")
+                throw UsageError("failed to open '\(path)' for reading: check its permissions")
             }
             self.handle = handle
         } else {

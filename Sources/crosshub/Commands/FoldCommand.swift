@@ -65,7 +65,7 @@ enum FoldCommand: Command {
     }
 }
 
-/// The validated options of `crosshub fold` and `crosshub qualify`.
+/// The validated options of `crosshub fold`.
 struct FoldSettings {
     let asOf: EventTime?
     let decoder: EventDecoder
