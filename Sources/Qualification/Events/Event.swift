@@ -99,11 +99,11 @@ public enum EventPayload: Sendable, Equatable {
 /// A deal created or moved to a stage.
 public struct DealChange: Sendable, Equatable {
     public var dealID: String
-    public var stage: DealStage
+    public var stage: PipelineStage
     /// The deal amount in account currency units, when the feed sends it.
     public var amount: Double?
 
-    public init(dealID: String, stage: DealStage, amount: Double? = nil) {
+    public init(dealID: String, stage: PipelineStage, amount: Double? = nil) {
         self.dealID = dealID
         self.stage = stage
         self.amount = amount

@@ -8,7 +8,7 @@ private let rejectionFields: [StaticString] = ["reason"]
 private let noFields: [StaticString] = []
 
 private let activityKinds = SalesActivityKind.allCases.map(\.rawValue)
-private let dealStageNames = DealStage.allCases.map(\.label) + DealStage.allCases.map(\.rawValue)
+private let dealStageNames = PipelineStage.allCases.map(\.label) + PipelineStage.allCases.map(\.rawValue)
 
 extension EventParser {
     mutating func decodeSalesData(_ type: EventType) throws(EventDecodingError) -> EventPayload {
@@ -75,12 +75,12 @@ extension EventParser {
     private mutating func decodeDealChange() throws(EventDecodingError) -> DealChange {
         var cursor = FieldCursor(dealFields, prefix: "data.")
         var dealID: String?
-        var stage: DealStage?
+        var stage: PipelineStage?
         var amount: Double?
         while let index = try nextField(&cursor) {
             switch index {
             case 0: dealID = try readString("data.deal_id", maxLength: FieldLimits.identifier)
-            case 1: stage = DealStage(labelOrID: try readChoice("data.stage", allowed: dealStageNames))
+            case 1: stage = PipelineStage(labelOrID: try readChoice("data.stage", allowed: dealStageNames))
             default: amount = try readNumber("data.amount", in: 0...1e12)
             }
         }

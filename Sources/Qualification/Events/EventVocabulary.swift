@@ -9,7 +9,7 @@ public enum SalesActivityKind: String, Sendable, CaseIterable {
 /// Cases are declared from the earliest open stage to Closed Won, so the
 /// declaration order is the pipeline's progress; Closed Lost comes last and is
 /// not "more advanced" than any open stage (see `advancement`).
-public enum DealStage: String, Sendable, CaseIterable, Comparable {
+public enum PipelineStage: String, Sendable, CaseIterable, Comparable {
     case appointmentScheduled = "appointmentscheduled"
     case qualifiedToBuy = "qualifiedtobuy"
     case presentationScheduled = "presentationscheduled"
@@ -33,9 +33,9 @@ public enum DealStage: String, Sendable, CaseIterable, Comparable {
 
     /// Parses a stage from its label or its internal id, matching exactly.
     public init?(labelOrID text: String) {
-        if let stage = DealStage(rawValue: text) {
+        if let stage = PipelineStage(rawValue: text) {
             self = stage
-        } else if let stage = DealStage.allCases.first(where: { $0.label == text }) {
+        } else if let stage = PipelineStage.allCases.first(where: { $0.label == text }) {
             self = stage
         } else {
             return nil
@@ -48,10 +48,10 @@ public enum DealStage: String, Sendable, CaseIterable, Comparable {
     /// Progress through the pipeline: 1 for Appointment Scheduled up to 6 for
     /// Closed Won, and 0 for Closed Lost.
     public var advancement: Int {
-        self == .closedLost ? 0 : DealStage.allCases.firstIndex(of: self)! + 1
+        self == .closedLost ? 0 : PipelineStage.allCases.firstIndex(of: self)! + 1
     }
 
-    public static func < (lhs: DealStage, rhs: DealStage) -> Bool {
+    public static func < (lhs: PipelineStage, rhs: PipelineStage) -> Bool {
         lhs.advancement < rhs.advancement
     }
 }

@@ -5,7 +5,7 @@ public struct DealBook: Sendable, Equatable {
 
     public struct Deal: Sendable, Equatable {
         public var dealID: String
-        public var stage: LatestValue<DealStage>
+        public var stage: LatestValue<PipelineStage>
         public var amount: LatestValue<Double>?
     }
 
@@ -21,7 +21,7 @@ public struct DealBook: Sendable, Equatable {
     /// Applies a `deal_created` or `deal_stage_changed` event.
     public mutating func apply(_ change: DealChange, at time: EventTime, eventID: String) {
         if let index = deals.firstIndex(where: { $0.dealID == change.dealID }) {
-            var stage: LatestValue<DealStage>? = deals[index].stage
+            var stage: LatestValue<PipelineStage>? = deals[index].stage
             stage.offer(change.stage, at: time, eventID: eventID)
             deals[index].stage = stage!
             if let amount = change.amount {
@@ -44,7 +44,7 @@ public struct DealBook: Sendable, Equatable {
     }
 
     /// The most advanced stage among open and won deals, or Closed Lost when every deal was lost.
-    public var mostAdvancedStage: DealStage? {
+    public var mostAdvancedStage: PipelineStage? {
         deals.map(\.stage.value).max()
     }
 }

@@ -3,6 +3,8 @@ enum CommandRegistry {
     static let all: [any Command.Type] = [
         HelpCommand.self,
         VersionCommand.self,
+        ScoreCommand.self,
+        ModelCommand.self,
         FoldCommand.self,
         BenchCommand.self,
     ]

@@ -1,15 +1,16 @@
 /// `crosshub bench NAME`: runs one benchmark and prints its figures.
 ///
-/// Each benchmark is a `Command` listed in `benchmarks`; it prints rates next
-/// to a baseline measured in the same run, so that the ratio, not the raw
+/// Each benchmark is a `Command` listed in `benchmarks`. It prints rates next
+/// to a baseline measured in the same run, because the ratio, not the raw
 /// rate, is what carries over between machines.
 enum BenchCommand: Command {
     static let name = "bench"
     static let summary = "Run a benchmark and print its figures (see 'crosshub bench --help')."
 
-    static let benchmarks: [any Command.Type] = [
+    static var benchmarks: [any Command.Type] { [
+        BenchScoreCommand.self,
         BenchFoldCommand.self,
-    ]
+    ] }
 
     static func run(_ arguments: [String]) async -> Int32 {
         guard let benchmarkName = arguments.first, benchmarkName != "--help", benchmarkName != "-h" else {

@@ -93,7 +93,7 @@ extension BenchFoldCommand {
             case .callLogged: writer.field("duration_minutes", Double(random.next() % 900) / 10)
             case .dealCreated, .dealStageChanged:
                 writer.field("deal_id", "deal-\(random.next() % 20_000)")
-                writer.field("stage", pick(DealStage.allCases.map(\.label), &random))
+                writer.field("stage", pick(PipelineStage.allCases.map(\.label), &random))
                 writer.field("amount", Double(random.next() % 100) * 1000)
             case .objectionRaised: writer.field("topic", pick(["price", "timing", "competitor"], &random))
             case .leadRejected: writer.field("reason", "no budget this quarter")

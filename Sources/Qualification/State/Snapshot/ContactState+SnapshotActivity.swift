@@ -14,7 +14,7 @@ extension ContactState {
         writer.writeCount(sales.deals.deals.count)
         for deal in sales.deals.deals {
             writer.writeString(deal.dealID)
-            writer.writeLatest(deal.stage) { $0.writeByte(UInt8(DealStage.allCases.firstIndex(of: $1)!)) }
+            writer.writeLatest(deal.stage) { $0.writeByte(UInt8(PipelineStage.allCases.firstIndex(of: $1)!)) }
             writer.writeLatest(deal.amount) { $0.writeDouble($1) }
         }
     }
@@ -35,10 +35,10 @@ extension ContactState {
         var deals: [DealBook.Deal] = []
         for _ in 0..<(try reader.readCount(limit: DealBook.dealLimit)) {
             let dealID = try reader.readString()
-            let stage = try reader.readLatest { (reader: inout SnapshotReader) throws(SnapshotDecodingError) -> DealStage in
+            let stage = try reader.readLatest { (reader: inout SnapshotReader) throws(SnapshotDecodingError) -> PipelineStage in
                 let index = Int(try reader.readByte())
-                guard index < DealStage.allCases.count else { throw reader.error("unknown deal stage \(index)") }
-                return DealStage.allCases[index]
+                guard index < PipelineStage.allCases.count else { throw reader.error("unknown deal stage \(index)") }
+                return PipelineStage.allCases[index]
             }
             guard let stage else { throw reader.error("deal \(dealID) has no stage") }
             let amount = try reader.readLatest { (reader: inout SnapshotReader) throws(SnapshotDecodingError) in try reader.readDouble() }
