@@ -6,6 +6,7 @@ enum CommandRegistry {
         ScoreCommand.self,
         ModelCommand.self,
         FoldCommand.self,
+        QualifyCommand.self,
         BenchCommand.self,
     ]
 

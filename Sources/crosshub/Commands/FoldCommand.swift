@@ -44,96 +44,13 @@ enum FoldCommand: Command {
             return ExitStatus.usage
         }
 
-        let run: FoldRun
-        do {
-            run = try FoldRun.read(settings)
-        } catch {
-            printError("crosshub fold: \(error)")
-            return ExitStatus.failure
-        }
-
-        var output = BufferedStandardOutput()
-        for contactID in run.session.contacts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        guard let run = FoldRun.read(settings, command: name) else { return ExitStatus.failure }
+        run.writeContacts(asOf: settings.asOf) { features in
             var writer = JSONWriter()
-            run.session.contacts[contactID]!.features(asOf: settings.asOf).write(to: &writer)
-            output.writeLine(writer.bytes)
+            features.write(to: &writer)
+            return writer.bytes
         }
-        output.flush()
-
         printError("crosshub fold: \(run.summary)")
-        return run.session.tally.invalid > 0 ? ExitStatus.failure : ExitStatus.success
-    }
-}
-
-/// The validated options of `crosshub fold`.
-struct FoldSettings {
-    let asOf: EventTime?
-    let decoder: EventDecoder
-    let maxErrors: Int
-    let path: String?
-
-    init(_ options: ParsedOptions) throws {
-        if let text = options.string("as-of") {
-            guard let time = EventTime(rfc3339: text) else {
-                throw UsageError("invalid value '\(text)' for --as-of: expected an RFC 3339 time such as 2026-03-04T15:20:00Z")
-            }
-            asOf = time
-        } else {
-            asOf = nil
-        }
-        decoder = EventDecoder(maxPayloadBytes: try options.int("max-payload-bytes", in: 1...16_777_216) ?? EventDecoder.defaultMaxPayloadBytes)
-        maxErrors = try options.int("max-errors", in: 0...1_000_000) ?? 1000
-        guard options.positional.count <= 1 else {
-            throw UsageError("expected at most one input file, got \(options.positional.count)")
-        }
-        path = options.positional.first
-    }
-}
-
-/// One pass over the input: the folded states, what happened to each line, and the messages for invalid ones.
-struct FoldRun {
-    var session: FoldSession
-    var lines = 0
-    var blankLines = 0
-    var afterAsOf = 0
-
-    static func read(_ settings: FoldSettings) throws -> FoldRun {
-        var run = FoldRun(session: FoldSession(decoder: settings.decoder))
-        var printedErrors = 0
-        let reader = try ByteLineReader(path: settings.path)
-        try reader.forEachLine { bytes in
-            run.lines += 1
-            guard bytes.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else {
-                run.blankLines += 1
-                return
-            }
-            do {
-                let event = try settings.decoder.decode(bytes)
-                if let asOf = settings.asOf, event.occurredAt > asOf {
-                    run.afterAsOf += 1
-                    return
-                }
-                run.session.fold(event)
-            } catch {
-                run.session.countInvalid()
-                if printedErrors < settings.maxErrors {
-                    printError("line \(run.lines): \(error)")
-                    printedErrors += 1
-                }
-            }
-        }
-        if run.session.tally.invalid > printedErrors {
-            printError("crosshub fold: \(run.session.tally.invalid - printedErrors) more invalid lines not shown (see --max-errors)")
-        }
-        return run
-    }
-
-    var summary: String {
-        let tally = session.tally
-        var parts = ["\(lines) lines", "\(tally.folded) folded", "\(tally.duplicates) duplicate", "\(tally.invalid) invalid"]
-        if blankLines > 0 { parts.append("\(blankLines) blank") }
-        if afterAsOf > 0 { parts.append("\(afterAsOf) after --as-of") }
-        parts.append("\(session.contacts.count) contacts")
-        return parts.joined(separator: ", ")
+        return run.exitStatus
     }
 }
