@@ -82,20 +82,20 @@ private func allJourneys() -> [[Event]] {
 }
 
 @Test func overrideNewestDecisionWins() {
-    let set = makeEvent("o-1", .overrideSet(OverrideRequest(status: "LEAD", reason: "r", setBy: "u", expiresAt: nil)), at: "2026-01-01T00:00:00Z")
+    let set = makeEvent("o-1", .overrideSet(OverrideRequest(status: .lead, reason: "r", setBy: "u", expiresAt: nil)), at: "2026-01-01T00:00:00Z")
     let cleared = makeEvent("o-2", .overrideCleared, at: "2026-01-02T00:00:00Z")
     let now = EventTime(rfc3339: "2026-01-03T00:00:00Z")!
     #expect(Journeys.fold([set, cleared]).activeOverride(at: now) == nil)
     #expect(Journeys.fold([cleared, set]).activeOverride(at: now) == nil)
     let active = Journeys.fold([set]).activeOverride(at: now)
-    #expect(active?.value.status == "LEAD")
+    #expect(active?.value.status == .lead)
     #expect(active?.eventID == "o-1")
     #expect(active?.occurredAt == EventTime(rfc3339: "2026-01-01T00:00:00Z"))
 }
 
 @Test func overrideExpires() {
     let expiry = EventTime(rfc3339: "2026-02-01T00:00:00Z")!
-    let set = makeEvent("o-1", .overrideSet(OverrideRequest(status: "SALES_QUALIFIED_LEAD", reason: "r", setBy: "u", expiresAt: expiry)),
+    let set = makeEvent("o-1", .overrideSet(OverrideRequest(status: .salesQualifiedLead, reason: "r", setBy: "u", expiresAt: expiry)),
                         at: "2026-01-01T00:00:00Z")
     let state = Journeys.fold([set])
     #expect(state.activeOverride(at: EventTime(rfc3339: "2026-01-31T23:59:59Z")!) != nil)

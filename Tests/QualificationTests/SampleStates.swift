@@ -55,7 +55,7 @@ enum SampleStates {
             event("e-29", "2026-02-12T02:00:00Z", .npsSubmitted(score: 9)),
             event("e-30", "2026-02-13T00:00:00Z", .productUsageReported(usageScore: 82.7)),
             event("e-31", "2026-02-14T00:00:00Z", .expansionRecorded(amount: 1_250.5)),
-            event("e-32", "2026-03-07T08:00:00Z", .overrideSet(OverrideRequest(status: "SALES_QUALIFIED_LEAD", reason: "met at the fair",
+            event("e-32", "2026-03-07T08:00:00Z", .overrideSet(OverrideRequest(status: .salesQualifiedLead, reason: "met at the fair",
                                                                                  setBy: "lead@example.com",
                                                                                  expiresAt: EventTime(rfc3339: "2026-04-01T00:00:00Z")))),
             event("e-33", "2026-03-08T12:00:00Z", .meetingNoShow(meetingID: "m-2")),

@@ -112,15 +112,14 @@ public struct DealChange: Sendable, Equatable {
 
 /// A human decision that pins a contact's qualification status.
 public struct OverrideRequest: Sendable, Equatable {
-    /// One of `EventVocabulary.qualificationStatuses`.
-    public var status: String
+    public var status: QualificationStatus
     public var reason: String
     /// Who set the override, for example a user id or email.
     public var setBy: String
     /// When the override lapses; nil pins the status until an `override_cleared` event.
     public var expiresAt: EventTime?
 
-    public init(status: String, reason: String, setBy: String, expiresAt: EventTime? = nil) {
+    public init(status: QualificationStatus, reason: String, setBy: String, expiresAt: EventTime? = nil) {
         self.status = status
         self.reason = reason
         self.setBy = setBy

@@ -58,13 +58,13 @@ extension EventParser {
 
     private mutating func decodeOverrideRequest() throws(EventDecodingError) -> OverrideRequest {
         var cursor = FieldCursor(overrideFields, prefix: "data.")
-        var status: String?
+        var status: QualificationStatus?
         var reason: String?
         var setBy: String?
         var expiresAt: EventTime?
         while let index = try nextField(&cursor) {
             switch index {
-            case 0: status = try readChoice("data.status", allowed: EventVocabulary.qualificationStatuses)
+            case 0: status = QualificationStatus(rawValue: try readChoice("data.status", allowed: EventVocabulary.qualificationStatuses))
             case 1: reason = try readString("data.reason", maxLength: FieldLimits.text)
             case 2: setBy = try readString("data.set_by", maxLength: FieldLimits.name)
             default: expiresAt = try readTimestamp("data.expires_at")

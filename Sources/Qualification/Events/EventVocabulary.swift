@@ -66,11 +66,6 @@ public enum EventVocabulary {
         "Enterprise (1000+ employees)",
     ]
 
-    /// The qualification statuses an override may pin.
-    public static let qualificationStatuses = [
-        "SUBSCRIBER",
-        "LEAD",
-        "MARKETING_QUALIFIED_LEAD",
-        "SALES_QUALIFIED_LEAD",
-    ]
+    /// The qualification statuses an override may pin, in JSON.
+    public static let qualificationStatuses = QualificationStatus.allCases.map(\.rawValue)
 }

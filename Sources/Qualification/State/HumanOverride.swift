@@ -1,13 +1,12 @@
 /// A status pinned by a person (`qualification.override_set`).
 public struct HumanOverride: Sendable, Equatable {
-    /// One of `EventVocabulary.qualificationStatuses`.
-    public var status: String
+    public var status: QualificationStatus
     public var reason: String
     public var setBy: String
-    /// When the override lapses; nil when it holds until cleared.
+    /// When the override lapses; nil when it lasts until cleared.
     public var expiresAt: EventTime?
 
-    public init(status: String, reason: String, setBy: String, expiresAt: EventTime?) {
+    public init(status: QualificationStatus, reason: String, setBy: String, expiresAt: EventTime?) {
         self.status = status
         self.reason = reason
         self.setBy = setBy

@@ -45,7 +45,7 @@ extension BenchFoldCommand {
         fold(.customerStatusChanged(customer: true, since: start), day: 89)
         fold(.meetingBooked(meetingID: long("m", 128), startsAt: start.adding(days: 95)), day: 89)
         fold(.leadRejected(reason: long("r", 1000)), day: 89)
-        fold(.overrideSet(OverrideRequest(status: "SALES_QUALIFIED_LEAD", reason: long("r", 1000), setBy: long("s", 256),
+        fold(.overrideSet(OverrideRequest(status: .salesQualifiedLead, reason: long("r", 1000), setBy: long("s", 256),
                                           expiresAt: start.adding(days: 120))), day: 89)
         for index in 0..<56 {
             fold(.pageViewed(url: long("https://www.example.com/\(index)/", 2048), highValue: true), day: 34 + index)

@@ -9,7 +9,7 @@ extension ContactState {
         writeTouchesAndFeedback(to: &writer)
         writer.writeLatest(overrideDecision) { writer, decision in
             writer.writeOptional(decision) { writer, decision in
-                writer.writeString(decision.status)
+                writer.writeString(decision.status.rawValue)
                 writer.writeString(decision.reason)
                 writer.writeString(decision.setBy)
                 writer.writeOptional(decision.expiresAt) { $0.writeTime($1) }
@@ -40,8 +40,12 @@ extension ContactState {
             try readTouchesAndFeedback(from: &reader)
         }
         overrideDecision = try reader.readLatest { (reader: inout SnapshotReader) throws(SnapshotDecodingError) in
-            try reader.readOptional { (reader: inout SnapshotReader) throws(SnapshotDecodingError) in
-                HumanOverride(status: try reader.readString(), reason: try reader.readString(),
+            try reader.readOptional { (reader: inout SnapshotReader) throws(SnapshotDecodingError) -> HumanOverride in
+                let name = try reader.readString()
+                guard let status = QualificationStatus(rawValue: name) else {
+                    throw reader.error("unknown override status \(name)")
+                }
+                return HumanOverride(status: status, reason: try reader.readString(),
                               setBy: try reader.readString(),
                               expiresAt: try reader.readOptional { (reader: inout SnapshotReader) throws(SnapshotDecodingError) in try reader.readTime() })
             }
