@@ -49,9 +49,9 @@ public enum EventPayload: Sendable, Equatable {
     case customerStatusChanged(customer: Bool, since: EventTime?)
     case ticketOpened(ticketID: String)
     case ticketClosed(ticketID: String)
-    /// A satisfaction survey answer, 0 to 10.
+    /// A satisfaction survey response, 0 to 10.
     case csatSubmitted(score: Double)
-    /// A Net Promoter Score answer, an integer 0 to 10.
+    /// A Net Promoter Score survey response, an integer 0 to 10.
     case npsSubmitted(score: Int)
     /// A product usage index, 0 to 100.
     case productUsageReported(usageScore: Double)
@@ -114,7 +114,7 @@ public struct DealChange: Sendable, Equatable {
 public struct OverrideRequest: Sendable, Equatable {
     public var status: QualificationStatus
     public var reason: String
-    /// Who set the override, for example a user id or email.
+    /// The person who set the override, for example a user id or email.
     public var setBy: String
     /// When the override lapses; nil pins the status until an `override_cleared` event.
     public var expiresAt: EventTime?

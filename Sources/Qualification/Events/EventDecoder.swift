@@ -5,7 +5,7 @@
 /// characters), a known `type`, `occurred_at` (RFC 3339 with an offset) and a
 /// `data` object whose fields the type defines. Unknown fields, in the envelope
 /// and in `data`, are allowed and ignored, so producers can add fields before
-/// consumers know them; known fields are checked for type, range and length,
+/// consumers know them. Known fields are checked for type, range and length,
 /// and a known field given twice is rejected.
 ///
 /// Every rejection is an `EventDecodingError` with a stable code and a message

@@ -23,7 +23,7 @@ extension ContactState {
     /// - `objections_raised`, `sales_email_replies`: event counts.
     /// - `sales_call_duration`: the longest call in whole minutes, truncated;
     ///   absent without calls.
-    /// - `previous_customer`: true when any status event said `customer: true`.
+    /// - `previous_customer`: true when any status event had `customer: true`.
     /// - `days_as_customer`: UTC days from the newest relationship's `since`
     ///   to the as-of day, or to the day the newest status event ended it.
     /// - `support_ticket_count`: tickets opened.

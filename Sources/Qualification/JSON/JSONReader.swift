@@ -23,8 +23,8 @@ enum JSONValueKind: Sendable, Equatable {
 /// scalars with the typed `read…` methods, skip what they do not need with
 /// `skipValue()`, and end with `finish()`, which rejects trailing bytes.
 ///
-/// - Important: the reader holds a pointer into the caller's bytes; it must
-///   not outlive the `withUnsafeBytes` scope that produced them.
+/// - Important: the reader keeps a pointer into the caller's bytes, so it
+///   must not outlive the `withUnsafeBytes` scope that produced them.
 struct JSONReader {
     let buffer: UnsafeBufferPointer<UInt8>
     var position: Int = 0

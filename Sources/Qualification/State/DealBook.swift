@@ -1,6 +1,6 @@
 /// The contact's deals, each with its newest stage and amount.
 public struct DealBook: Sendable, Equatable {
-    /// The most deals kept per contact.
+    /// The maximum number of deals kept per contact.
     public static let dealLimit = 64
 
     public struct Deal: Sendable, Equatable {

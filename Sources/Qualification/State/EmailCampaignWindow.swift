@@ -3,13 +3,13 @@
 /// Each campaign keeps the UTC day of its newest delivery, open and click. A
 /// click implies an open and an open implies a delivery, so a click alone
 /// counts as all three. A campaign is in the window when its newest delivery
-/// falls on one of the `windowDays` days ending with the as-of day; it counts
+/// falls on one of the `windowDays` days ending with the as-of day. It counts
 /// as opened or clicked when its newest open or click does too. Campaigns that
 /// leave the window are dropped as newer events arrive.
 public struct EmailCampaignWindow: Sendable, Equatable {
     /// The window, in UTC days ending with the as-of day.
     public static let windowDays = 90
-    /// The most campaigns kept.
+    /// The maximum number of campaigns kept.
     public static let campaignLimit = 256
 
     public struct Campaign: Sendable, Equatable {

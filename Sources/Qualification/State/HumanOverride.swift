@@ -13,7 +13,7 @@ public struct HumanOverride: Sendable, Equatable {
         self.expiresAt = expiresAt
     }
 
-    /// Returns true when the override still holds at `time`.
+    /// Returns true when the override is still in force at `time`.
     public func isActive(at time: EventTime) -> Bool {
         expiresAt.map { time < $0 } ?? true
     }
