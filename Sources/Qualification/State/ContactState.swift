@@ -9,8 +9,10 @@
 ///   `RecentEventIDs.capacity` event ids are kept.
 ///
 /// Invariant: folding the same set of distinct events in any order gives the
-/// same features (see `ContactState+Fold.swift` for the rules). Only
-/// `recentEventIDs`, `appliedOffsets` and `emitted` depend on arrival order.
+/// same features (see `ContactState+Fold.swift` for the rules), as long as no
+/// campaign or deal limit was reached. What does depend on arrival order is
+/// internal: the stored order of campaigns and deals, `recentEventIDs` and
+/// `appliedOffsets`, and so the snapshot bytes.
 public struct ContactState: Sendable {
     public let contactID: String
     /// The newest `occurredAt` folded; features are derived as of this time.
