@@ -7,7 +7,7 @@
 SWIFT ?= swift
 PYTHON ?= python3
 APT_PACKAGES := librdkafka-dev libmicrohttpd-dev kcat pkg-config
-PY_PACKAGES := confluent-kafka jsonschema prometheus_client pyyaml
+PY_PACKAGES := confluent-kafka jsonschema rfc3339-validator prometheus_client pyyaml
 
 .PHONY: all deps build release test demo bench clean
 
@@ -21,7 +21,7 @@ deps:
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
 	fi
-	@$(PYTHON) -c "import confluent_kafka, jsonschema, prometheus_client, yaml" 2>/dev/null || { \
+	@$(PYTHON) -c "import confluent_kafka, jsonschema, rfc3339_validator, prometheus_client, yaml" 2>/dev/null || { \
 		echo "installing Python modules: $(PY_PACKAGES)"; \
 		$(PYTHON) -m pip install --quiet $(PY_PACKAGES) || \
 		$(PYTHON) -m pip install --quiet --break-system-packages $(PY_PACKAGES); }

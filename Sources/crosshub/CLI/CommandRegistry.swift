@@ -6,6 +6,8 @@ enum CommandRegistry {
         GenerateCommand.self,
         ScoreCommand.self,
         ModelCommand.self,
+        FoldCommand.self,
+        QualifyCommand.self,
         BenchCommand.self,
     ]
 

@@ -10,6 +10,7 @@ enum BenchCommand: Command {
     static let benchmarks: [any Command.Type] = [
         BenchGenerateCommand.self,
         BenchScoreCommand.self,
+        BenchFoldCommand.self,
     ]
 
     static func run(_ arguments: [String]) async -> Int32 {
