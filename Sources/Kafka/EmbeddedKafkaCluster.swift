@@ -16,6 +16,10 @@ import Foundation
 ///   ``setTopicError(_:code:)`` with `UNKNOWN_TOPIC_OR_PART` simulates a
 ///   missing topic instead. Listing all topics creates nothing.
 /// - No compaction; each partition keeps about 5 MiB and drops older batches.
+/// - ListOffsets by timestamp is not implemented: `offsets_for_times` finds
+///   no offset, so a ``KafkaOffset/timestamp(milliseconds:)`` start reads from the end.
+/// - TxnOffsetCommit is accepted but its offsets are not stored, so offsets
+///   sent in a transaction never show up in a later OffsetFetch.
 /// - A new group's first rebalance waits about 3 s.
 /// - `read_committed` consumers still see aborted transactional records.
 ///

@@ -22,30 +22,32 @@ extension KafkaConsumer {
     /// Commits offsets and waits for the coordinator's response.
     ///
     /// - Parameter offsets: the offsets to commit, or nil to commit the offset
-    ///   store (see ``storeOffsets(_:)``).
-    /// - Returns: the committed offsets; empty when nil was passed and nothing
-    ///   was stored since the last commit.
+    ///   store (see ``storeOffsets(_:)``). Committing nil when nothing was
+    ///   stored since the last commit does nothing.
     /// - Throws: ``KafkaError``, for example `REBALANCE_IN_PROGRESS`,
     ///   `UNKNOWN_MEMBER_ID` after a lost assignment, or a per-partition error.
-    @discardableResult
-    public func commit(_ offsets: [KafkaTopicPartitionOffset]? = nil) throws -> [KafkaTopicPartitionOffset] {
+    public func commit(_ offsets: [KafkaTopicPartitionOffset]? = nil) throws {
         try ensureOpen("commit")
         let list = offsets.map { RDPartitionList(offsets: $0) }
         let result = rd_kafka_commit(client.handle, list?.handle, 0)
-        if result == RD_KAFKA_RESP_ERR__NO_OFFSET { return [] }
+        if result == RD_KAFKA_RESP_ERR__NO_OFFSET { return }
         try KafkaError.check(result, context: "committing offsets", client: client.handle)
-        return try list?.offsets(context: "committing offsets") ?? []
+        _ = try list?.offsets(context: "committing offsets")
     }
 
-    /// Starts a commit and returns at once. The result goes to the handler
-    /// set with ``setOffsetCommitHandler(_:)``, or, for a failure without a
-    /// handler, to the error handler, during a later poll.
+    /// Starts a commit and returns at once.
+    ///
+    /// The result goes to the handler set with ``setOffsetCommitHandler(_:)``
+    /// during a later ``poll(maxMessages:timeout:)``, or, for a failure when
+    /// no handler is set, to the error handler. Results of synchronous and
+    /// automatic commits are not passed to the handler.
     ///
     /// - Throws: ``KafkaError`` when librdkafka cannot enqueue the commit.
     public func commitAsync(_ offsets: [KafkaTopicPartitionOffset]? = nil) throws {
-        try ensureOpen("commitAsync")
+        guard let queue = consumerQueue() else { throw KafkaError.clientClosed("commitAsync") }
         let list = offsets.map { RDPartitionList(offsets: $0) }
-        let result = rd_kafka_commit(client.handle, list?.handle, 1)
+        let opaque = Unmanaged.passUnretained(client.context).toOpaque()
+        let result = rd_kafka_commit_queue(client.handle, list?.handle, queue, rdOffsetCommitCallback, opaque)
         try KafkaError.check(result, context: "starting an asynchronous commit", client: client.handle)
     }
 
@@ -86,7 +88,7 @@ extension KafkaConsumer {
         guard !offsets.isEmpty else { return }
         try ensureOpen("seek")
         for offset in offsets where offset.offset == nil {
-            throw KafkaError.invalidArgument("seek to no offset for \(offset.topicPartition); pass an offset or use seek(to:) with .beginning or .end")
+            throw KafkaError.invalidArgument("seek to no offset for \(offset.topicPartition); pass an offset, or use seek(to:timeout:) with .beginning or .end")
         }
         let list = RDPartitionList(offsets: offsets)
         try KafkaError.check(rd_kafka_seek_partitions(client.handle, list.handle, milliseconds(timeout)),
@@ -94,14 +96,18 @@ extension KafkaConsumer {
         _ = try list.offsets(context: "seeking")
     }
 
-    /// Moves the fetch position of an assigned partition to its beginning, end or an offset.
-    public func seek(_ partition: KafkaTopicPartition, to offset: KafkaOffset, timeout: Duration) throws {
-        let raw = try rawOffsets([partition: offset], timeout: timeout)
+    /// Moves the fetch positions of assigned partitions to their beginning,
+    /// end, an offset or the first offset at a time.
+    ///
+    /// - Throws: ``KafkaError`` naming the first partition that failed.
+    public func seek(to starts: [KafkaTopicPartition: KafkaOffset], timeout: Duration) throws {
+        guard !starts.isEmpty else { return }
+        let raw = try rawOffsets(starts, timeout: timeout)
         try ensureOpen("seek")
-        let list = RDPartitionList(raw.map { ($0.key.topic, $0.key.partition, $0.value, nil) })
+        let list = RDPartitionList(raw.sorted { $0.key < $1.key }.map { ($0.key.topic, $0.key.partition, $0.value, nil) })
         try KafkaError.check(rd_kafka_seek_partitions(client.handle, list.handle, milliseconds(timeout)),
-                             context: "seeking \(partition) to \(offset)")
-        _ = try list.offsets(context: "seeking \(partition) to \(offset)")
+                             context: "seeking \(raw.count) partitions")
+        _ = try list.offsets(context: "seeking")
     }
 
     /// Returns the watermarks librdkafka last received in a fetch response,

@@ -62,9 +62,9 @@ extension KafkaConsumer {
         if let failure { context.log(.error, "\(failure)") }
     }
 
-    /// Passes the result of a commit to the offset commit handler.
+    /// Passes the result of an asynchronous commit to the offset commit handler.
     ///
-    /// Called by librdkafka's `offset_commit_cb` on the polling thread. An
+    /// Called through `rd_kafka_commit_queue`'s callback on the polling thread. An
     /// empty commit (`_NO_OFFSET`, nothing stored since the last commit) is
     /// not an error and is not reported.
     static func handleOffsetCommit(code: rd_kafka_resp_err_t,

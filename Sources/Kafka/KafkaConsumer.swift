@@ -75,7 +75,6 @@ public final class KafkaConsumer: @unchecked Sendable {
 
         client = try RDClient(type: RD_KAFKA_CONSUMER, configuration: properties, handlers: handlers) { conf in
             rd_kafka_conf_set_rebalance_cb(conf, rdRebalanceCallback)
-            rd_kafka_conf_set_offset_commit_cb(conf, rdOffsetCommitCallback)
         }
         client.context.rebalance.withLock { $0.consumer = self }
 
@@ -148,7 +147,7 @@ public final class KafkaConsumer: @unchecked Sendable {
         guard maxMessages > 0 else {
             throw KafkaError.invalidArgument("maxMessages must be at least 1, got \(maxMessages)")
         }
-        guard let queue = state.withLock({ $0.closed ? nil : $0.queue }) else {
+        guard let queue = consumerQueue() else {
             throw KafkaError.clientClosed("poll")
         }
 
@@ -162,12 +161,20 @@ public final class KafkaConsumer: @unchecked Sendable {
         var messages: [KafkaConsumerMessage] = []
         messages.reserveCapacity(count)
         var fatal: KafkaError?
+        // All messages of the batch, and so their topic handles, are alive
+        // together, so an equal handle pointer within the batch is the same topic.
+        var lastTopicHandle: OpaquePointer?
+        var lastTopic = ""
         for index in 0..<count {
             guard let message = buffer[index] else { continue }
             defer { rd_kafka_message_destroy(message) }
 
             if message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR {
-                messages.append(KafkaConsumerMessage(message, topicNames: client.context.topicNames))
+                if let handle = message.pointee.rkt, handle != lastTopicHandle {
+                    lastTopic = client.context.topicNames.name(of: handle)
+                    lastTopicHandle = handle
+                }
+                messages.append(KafkaConsumerMessage(message, topic: lastTopic))
             } else if message.pointee.err != RD_KAFKA_RESP_ERR__PARTITION_EOF {
                 let error = consumerError(message.pointee)
                 if error.isFatal { fatal = fatal ?? error } else { client.context.report(error) }
@@ -217,6 +224,11 @@ public final class KafkaConsumer: @unchecked Sendable {
         client.context.log(.info, "consumer closed")
         if let handlerError { throw handlerError }
         try KafkaError.check(result, context: "closing the consumer", client: client.handle)
+    }
+
+    /// The consumer queue, or nil once ``close()`` has started.
+    func consumerQueue() -> OpaquePointer? {
+        state.withLock { $0.closed ? nil : $0.queue }
     }
 
     /// Throws `clientClosed` when ``close()`` has started.

@@ -32,7 +32,7 @@ final class RDCallbackContext: @unchecked Sendable {
         var occurred = false
         /// The first error thrown by the handler or by librdkafka's assign call, rethrown by `poll`.
         var pendingError: (any Error)?
-        /// Called with the result of every asynchronous commit.
+        /// Called with the result of every ``KafkaConsumer/commitAsync(_:)``.
         var offsetCommitHandler: KafkaConsumer.OffsetCommitHandler?
     }
 

@@ -48,6 +48,7 @@ let rdRebalanceCallback: @convention(c) (OpaquePointer?, rd_kafka_resp_err_t, Un
     KafkaConsumer.handleRebalance(client: client, code: code, partitions: partitions, context: context)
 }
 
+/// The per-call callback of `rd_kafka_commit_queue`; its opaque is the client's context, not retained.
 let rdOffsetCommitCallback: @convention(c) (OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?, UnsafeMutableRawPointer?) -> Void = {
     client, code, offsets, opaque in
     guard let context = context(opaque) else { return }

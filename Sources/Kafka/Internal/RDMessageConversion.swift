@@ -6,7 +6,7 @@ extension KafkaConsumerMessage {
     /// librdkafka finds the timestamp and headers from the message's address
     /// (it is embedded in a larger internal struct), so this takes the
     /// pointer that librdkafka returned, never a copy of the struct.
-    init(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>, topicNames: RDTopicNameCache) {
+    init(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>, topic: String) {
         let message = pointer.pointee
         var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
         let milliseconds = rd_kafka_message_timestamp(pointer, &timestampType)
@@ -20,7 +20,7 @@ extension KafkaConsumerMessage {
             timestamp = nil
         }
 
-        self.init(topic: topicNames.name(of: message.rkt),
+        self.init(topic: topic,
                   partition: message.partition,
                   offset: message.offset,
                   key: copyBytes(message.key, message.key_len),
@@ -34,7 +34,10 @@ extension KafkaConsumerMessage {
 @inline(__always)
 func copyBytes(_ pointer: UnsafeMutableRawPointer?, _ count: Int) -> [UInt8]? {
     guard let pointer else { return nil }
-    return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+        if count > 0 { buffer.baseAddress!.update(from: pointer.assumingMemoryBound(to: UInt8.self), count: count) }
+        initialized = count
+    }
 }
 
 private func readHeaders(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> [KafkaHeader] {

@@ -3,6 +3,8 @@ enum CommandRegistry {
     static let all: [any Command.Type] = [
         HelpCommand.self,
         VersionCommand.self,
+        BrokerCommand.self,
+        BenchCommand.self,
     ]
 
     static func command(named name: String) -> (any Command.Type)? {

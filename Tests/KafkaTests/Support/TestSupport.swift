@@ -57,6 +57,16 @@ func deliveryReports(_ producer: KafkaProducer, count: Int, timeout: Duration = 
     try collect(count, "delivery reports", timeout: timeout) { producer.poll(timeout: .milliseconds(100)) }
 }
 
+/// Polls `consumer` for the whole of `duration` and returns every message that arrived.
+func messagesDuring(_ duration: Duration, from consumer: KafkaConsumer) throws -> [KafkaConsumerMessage] {
+    var messages: [KafkaConsumerMessage] = []
+    let end = ContinuousClock.now + duration
+    while ContinuousClock.now < end {
+        messages += try consumer.poll(timeout: .milliseconds(100))
+    }
+    return messages
+}
+
 /// Starts a transactional producer with `transactional.id` `scorer-0` and initializes its transactions.
 func transactionalProducer(_ cluster: EmbeddedKafkaCluster) throws -> KafkaProducer {
     let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(
