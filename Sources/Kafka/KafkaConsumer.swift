@@ -158,6 +158,15 @@ public final class KafkaConsumer: @unchecked Sendable {
             throw KafkaError(code: rd_kafka_last_error(), context: "polling the consumer queue", client: client.handle)
         }
 
+        // One allocation holds the keys and values of the whole batch.
+        var arenaSize = 0
+        for index in 0..<count {
+            guard let message = buffer[index], message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR else { continue }
+            arenaSize += message.pointee.key_len + message.pointee.len
+        }
+        let arena = KafkaBytesStorage(byteCount: arenaSize)
+        var arenaOffset = 0
+
         var messages: [KafkaConsumerMessage] = []
         messages.reserveCapacity(count)
         var fatal: KafkaError?
@@ -174,7 +183,7 @@ public final class KafkaConsumer: @unchecked Sendable {
                     lastTopic = client.context.topicNames.name(of: handle)
                     lastTopicHandle = handle
                 }
-                messages.append(KafkaConsumerMessage(message, topic: lastTopic))
+                messages.append(KafkaConsumerMessage(message, topic: lastTopic, arena: arena, arenaOffset: &arenaOffset))
             } else if message.pointee.err != RD_KAFKA_RESP_ERR__PARTITION_EOF {
                 let error = consumerError(message.pointee)
                 if error.isFatal { fatal = fatal ?? error } else { client.context.report(error) }

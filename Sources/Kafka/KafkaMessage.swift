@@ -38,16 +38,18 @@ public struct KafkaConsumerMessage: Sendable, Hashable {
     public let topic: String
     public let partition: Int32
     public let offset: Int64
-    /// The key bytes, or nil for a null key.
-    public let key: [UInt8]?
-    /// The value bytes, or nil for a null value (a tombstone).
-    public let value: [UInt8]?
+    /// The key bytes, or nil for a null key. They share a buffer with the other
+    /// keys and values of the same poll (see ``KafkaBytes``).
+    public let key: KafkaBytes?
+    /// The value bytes, or nil for a null value (a tombstone). They share a
+    /// buffer with the other keys and values of the same poll.
+    public let value: KafkaBytes?
     /// Headers in the order the producer added them; empty when there are none.
     public let headers: [KafkaHeader]
     /// The record timestamp, or nil when the record has none.
     public let timestamp: KafkaTimestamp?
 
-    public init(topic: String, partition: Int32, offset: Int64, key: [UInt8]?, value: [UInt8]?,
+    public init(topic: String, partition: Int32, offset: Int64, key: KafkaBytes?, value: KafkaBytes?,
                 headers: [KafkaHeader] = [], timestamp: KafkaTimestamp? = nil) {
         self.topic = topic
         self.partition = partition

@@ -6,7 +6,10 @@ extension KafkaConsumerMessage {
     /// librdkafka finds the timestamp and headers from the message's address
     /// (it is embedded in a larger internal struct), so this takes the
     /// pointer that librdkafka returned, never a copy of the struct.
-    init(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>, topic: String) {
+    ///
+    /// Key and value are copied into `arena` at `arenaOffset`, which advances past them.
+    init(_ pointer: UnsafeMutablePointer<rd_kafka_message_t>, topic: String,
+         arena: KafkaBytesStorage, arenaOffset: inout Int) {
         let message = pointer.pointee
         var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
         let milliseconds = rd_kafka_message_timestamp(pointer, &timestampType)
@@ -23,21 +26,22 @@ extension KafkaConsumerMessage {
         self.init(topic: topic,
                   partition: message.partition,
                   offset: message.offset,
-                  key: copyBytes(message.key, message.key_len),
-                  value: copyBytes(message.payload, message.len),
+                  key: copyBytes(message.key, message.key_len, into: arena, at: &arenaOffset),
+                  value: copyBytes(message.payload, message.len, into: arena, at: &arenaOffset),
                   headers: readHeaders(pointer),
                   timestamp: timestamp)
     }
 }
 
-/// Copies `count` bytes, or returns nil for a null pointer (a null key or value).
+/// Copies `count` bytes into `arena` at `offset` and advances it, or returns
+/// nil for a null pointer (a null key or value).
 @inline(__always)
-func copyBytes(_ pointer: UnsafeMutableRawPointer?, _ count: Int) -> [UInt8]? {
+private func copyBytes(_ pointer: UnsafeMutableRawPointer?, _ count: Int,
+                       into arena: KafkaBytesStorage, at offset: inout Int) -> KafkaBytes? {
     guard let pointer else { return nil }
-    return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-        if count > 0 { buffer.baseAddress!.update(from: pointer.assumingMemoryBound(to: UInt8.self), count: count) }
-        initialized = count
-    }
+    if count > 0 { (arena.base + offset).copyMemory(from: pointer, byteCount: count) }
+    defer { offset += count }
+    return KafkaBytes(storage: arena, offset: offset, count: count)
 }
 
 private func readHeaders(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> [KafkaHeader] {

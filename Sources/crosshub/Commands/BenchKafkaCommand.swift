@@ -10,13 +10,13 @@ enum BenchKafkaCommand: Command {
 
     static let parser = OptionParser(command: "bench kafka", synopsis: "[OPTIONS]", options: [
         OptionSpec("messages", env: "CROSSHUB_BENCH_MESSAGES", default: "500000",
-                   help: "Number of messages each consume and produce run handles."),
+                   help: "Number of messages in the topic that the consume runs read."),
         OptionSpec("value-bytes", env: "CROSSHUB_BENCH_VALUE_BYTES", default: "300",
                    help: "Size of each message value in bytes (keys are 14-byte contact ids)."),
         OptionSpec("partitions", env: "CROSSHUB_BENCH_PARTITIONS", default: "48",
                    help: "Partitions of each benchmark topic."),
         OptionSpec("passes", env: "CROSSHUB_BENCH_PASSES", default: "6",
-                   help: "Times each consume run reads the whole topic, seeking back to the beginning in between."),
+                   help: "Times each consume run reads the whole topic (seeking back in between); each produce run writes messages times passes."),
         OptionSpec("rounds", env: "CROSSHUB_BENCH_ROUNDS", default: "3",
                    help: "Rounds of each comparison; the order of C and Swift alternates between rounds."),
         OptionSpec("batch", env: "CROSSHUB_BENCH_BATCH", default: "1000",

@@ -23,10 +23,10 @@ struct KafkaBenchmark {
 
     func run() throws {
         let cluster = try EmbeddedKafkaCluster(brokers: 1)
-        print("crosshub bench kafka: \(settings.messages) messages, 14-byte keys, \(settings.valueBytes)-byte values, \(settings.partitions) partitions, \(settings.passes) consume passes, \(settings.rounds) rounds, librdkafka \(librdkafkaVersion), embedded broker in this process, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("crosshub bench kafka: \(settings.messages) messages, 14-byte keys, \(settings.valueBytes)-byte values, \(settings.partitions) partitions, \(settings.passes) passes (consume reads the topic and produce writes its size that many times), \(settings.rounds) rounds, librdkafka \(librdkafkaVersion), embedded broker in this process, \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
         try cluster.createTopic("bench.consume", partitions: settings.partitions)
-        let filled = try produceSwift(bootstrap: cluster.bootstrapServers, topic: "bench.consume")
+        let filled = try produceSwift(bootstrap: cluster.bootstrapServers, topic: "bench.consume", count: settings.messages)
         print(String(format: "pre-produced %d messages in %.2f s", filled.messages, filled.seconds))
 
         var consumeRatios: [Double] = []
@@ -45,20 +45,23 @@ struct KafkaBenchmark {
             report("consume", round: round, c: c, swift: swift)
         }
 
+        // Each side writes to a topic of its own across rounds; the mock drops
+        // the oldest batches, so memory stays at about 5 MiB per partition.
+        let cTopic = "bench.produce.c"
+        let swiftTopic = "bench.produce.swift"
+        try cluster.createTopic(cTopic, partitions: settings.partitions)
+        try cluster.createTopic(swiftTopic, partitions: settings.partitions)
+        let produceCount = settings.messages * settings.passes
         var produceRatios: [Double] = []
         for round in 1...settings.rounds {
-            let cTopic = "bench.produce.c.\(round)"
-            let swiftTopic = "bench.produce.swift.\(round)"
-            try cluster.createTopic(cTopic, partitions: settings.partitions)
-            try cluster.createTopic(swiftTopic, partitions: settings.partitions)
             var c = Rate(messages: 0, seconds: 1)
             var swift = Rate(messages: 0, seconds: 1)
             if round % 2 == 1 {
-                c = try produceC(bootstrap: cluster.bootstrapServers, topic: cTopic)
-                swift = try produceSwift(bootstrap: cluster.bootstrapServers, topic: swiftTopic)
+                c = try produceC(bootstrap: cluster.bootstrapServers, topic: cTopic, count: produceCount)
+                swift = try produceSwift(bootstrap: cluster.bootstrapServers, topic: swiftTopic, count: produceCount)
             } else {
-                swift = try produceSwift(bootstrap: cluster.bootstrapServers, topic: swiftTopic)
-                c = try produceC(bootstrap: cluster.bootstrapServers, topic: cTopic)
+                swift = try produceSwift(bootstrap: cluster.bootstrapServers, topic: swiftTopic, count: produceCount)
+                c = try produceC(bootstrap: cluster.bootstrapServers, topic: cTopic, count: produceCount)
             }
             produceRatios.append(swift.perSecond / c.perSecond)
             report("produce", round: round, c: c, swift: swift)
@@ -132,26 +135,26 @@ struct KafkaBenchmark {
         return Rate(messages: count, seconds: seconds(since: start))
     }
 
-    private func produceC(bootstrap: String, topic: String) throws -> Rate {
+    private func produceC(bootstrap: String, topic: String, count: Int) throws -> Rate {
         let cKeys = keys.map { key in strdup(String(decoding: key, as: UTF8.self))! }
         defer { cKeys.forEach { free($0) } }
         let pointers = cKeys.map { UnsafePointer($0) as UnsafePointer<CChar>? }
         let result = pointers.withUnsafeBufferPointer { keyBuffer in
             value.withUnsafeBytes { valueBuffer in
-                ckb_produce(bootstrap, topic, Int64(settings.messages), keyBuffer.baseAddress, keyBuffer.count,
+                ckb_produce(bootstrap, topic, Int64(count), keyBuffer.baseAddress, keyBuffer.count,
                             valueBuffer.baseAddress, valueBuffer.count, 60_000)
             }
         }
-        return try rate(result, "C produce", expected: settings.messages)
+        return try rate(result, "C produce", expected: count)
     }
 
-    private func produceSwift(bootstrap: String, topic: String) throws -> Rate {
+    private func produceSwift(bootstrap: String, topic: String, count: Int) throws -> Rate {
         let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: bootstrap))
         var delivered = 0
         var failed = 0
 
         let start = ContinuousClock.now
-        for index in 0..<settings.messages {
+        for index in 0..<count {
             try producer.send(KafkaProducerMessage(topic: topic, key: keys[index % keys.count], value: value),
                               token: UInt64(index))
             if index % 1000 == 0 {
@@ -167,8 +170,8 @@ struct KafkaBenchmark {
         let elapsed = seconds(since: start)
         producer.close()
 
-        guard failed == 0, delivered == settings.messages else {
-            throw BenchmarkFailure("Swift produce: \(delivered) delivered and \(failed) failed of \(settings.messages)")
+        guard failed == 0, delivered == count else {
+            throw BenchmarkFailure("Swift produce: \(delivered) delivered and \(failed) failed of \(count)")
         }
         return Rate(messages: delivered, seconds: elapsed)
     }
