@@ -30,9 +30,9 @@ public final class KafkaConsumer: @unchecked Sendable {
     // `state` is guarded by its lock, and librdkafka's handle is thread-safe.
 
     /// Called on the polling thread for each rebalance, before librdkafka
-    /// changes the assignment. The consumer still owns the revoked partitions,
-    /// so the handler can commit their offsets; newly assigned partitions are
-    /// not fetched until it returns, so it can restore state first.
+    /// changes the assignment. The consumer still owns the revoked
+    /// partitions, so the handler can commit their offsets. Newly assigned
+    /// partitions are not fetched until it returns, so it can restore state first.
     ///
     /// An error thrown by the handler is rethrown by the `poll` or `close`
     /// that ran it. The assignment change is applied anyway, so that the
@@ -50,6 +50,9 @@ public final class KafkaConsumer: @unchecked Sendable {
 
     private struct State {
         var queue: OpaquePointer?
+        /// Set when `close()` starts: polling stops, but the rebalance handler it runs may still commit.
+        var closing = false
+        /// Set when `close()` has returned: every call fails.
         var closed = false
     }
 
@@ -140,6 +143,8 @@ public final class KafkaConsumer: @unchecked Sendable {
     ///
     /// Per-partition consumer errors go to the error handler, except fatal
     /// ones, which are thrown. End-of-partition events are not returned.
+    /// When this call throws, the messages it fetched are dropped without
+    /// their offsets being stored, so they are read again after a restart.
     ///
     /// - Throws: the rebalance handler's error, a fatal ``KafkaError``, or
     ///   `clientClosed` after ``close()``.
@@ -158,7 +163,7 @@ public final class KafkaConsumer: @unchecked Sendable {
             throw KafkaError(code: rd_kafka_last_error(), context: "polling the consumer queue", client: client.handle)
         }
 
-        // One allocation holds the keys and values of the whole batch.
+        // One allocation contains the keys and values of the whole batch.
         var arenaSize = 0
         for index in 0..<count {
             guard let message = buffer[index], message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR else { continue }
@@ -214,8 +219,8 @@ public final class KafkaConsumer: @unchecked Sendable {
     ///   the consumer is closed either way.
     public func close() throws {
         let queue: OpaquePointer?? = state.withLock { state in
-            if state.closed { return .none }
-            state.closed = true
+            if state.closing { return .none }
+            state.closing = true
             defer { state.queue = nil }
             return .some(state.queue)
         }
@@ -230,6 +235,7 @@ public final class KafkaConsumer: @unchecked Sendable {
             defer { rebalance.pendingError = nil; rebalance.handler = nil }
             return rebalance.pendingError
         }
+        state.withLock { $0.closed = true }
         client.context.log(.info, "consumer closed")
         if let handlerError { throw handlerError }
         try KafkaError.check(result, context: "closing the consumer", client: client.handle)
@@ -237,10 +243,11 @@ public final class KafkaConsumer: @unchecked Sendable {
 
     /// The consumer queue, or nil once ``close()`` has started.
     func consumerQueue() -> OpaquePointer? {
-        state.withLock { $0.closed ? nil : $0.queue }
+        state.withLock { $0.closing ? nil : $0.queue }
     }
 
-    /// Throws `clientClosed` when ``close()`` has started.
+    /// Throws `clientClosed` when ``close()`` has returned. While it runs,
+    /// the rebalance handler it calls may still store and commit offsets.
     func ensureOpen(_ operation: String) throws {
         if state.withLock({ $0.closed }) {
             throw KafkaError.clientClosed(operation)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Kafka
 
@@ -10,10 +11,15 @@ final class RebalanceLog {
     }
 
     var entries: [Entry] = []
+    /// When set, the handler commits this offset for every revoked partition, as a service does before handing partitions over.
+    var offsetCommittedOnRevoke: Int64?
 
     var handler: KafkaConsumer.RebalanceHandler {
         { [self] consumer, event in
             entries.append(Entry(event: event, assignmentDuringHandler: try consumer.assignment()))
+            if case .revoked(let partitions, _) = event, let offset = offsetCommittedOnRevoke {
+                try consumer.commit(partitions.map { KafkaTopicPartitionOffset($0, offset: offset) })
+            }
         }
     }
 
@@ -35,6 +41,7 @@ final class RebalanceLog {
         let second = try KafkaConsumer(configuration: configuration)
         let firstLog = RebalanceLog()
         let secondLog = RebalanceLog()
+        secondLog.offsetCommittedOnRevoke = 42
         let all = topics.flatMap { topic in (0..<4).map { KafkaTopicPartition(topic: topic, partition: Int32($0)) } }.sorted()
 
         try first.subscribe(topics: topics, rebalanceHandler: firstLog.handler)
@@ -93,6 +100,43 @@ final class RebalanceLog {
         #expect(firstLog.entries.first?.event == .assigned(all))
         #expect(firstLog.entries.last?.event.partitions.sorted() == all)
 
+        // The second member's revoke handlers, the last one inside close(), committed offsets.
+        let handedOver = try #require(secondLog.entries.last?.event.partitions)
+        let committed = try first.committed(handedOver, timeout: .seconds(10))
+        #expect(committed.map(\.offset) == Array(repeating: 42, count: handedOver.count))
+
         try first.close()
+    }
+
+    @Test func exceededPollIntervalRevokesAsLost() throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        try cluster.createTopic("marketing.events", partitions: 2)
+        var configuration = KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers, groupID: "slow-scorers")
+        configuration.sessionTimeout = .seconds(3)
+        configuration.maxPollInterval = .seconds(3)
+        let consumer = try KafkaConsumer(configuration: configuration)
+        var lostDuringHandler: [Bool] = []
+        let log = RebalanceLog()
+        try consumer.subscribe(topics: ["marketing.events"]) { consumer, event in
+            lostDuringHandler.append(consumer.isAssignmentLost)
+            try log.handler(consumer, event)
+        }
+        try waitUntil("the assignment", interval: .zero) {
+            _ = try consumer.poll(timeout: .milliseconds(50))
+            return try consumer.assignment().count == 2
+        }
+
+        // Not polling for longer than max.poll.interval.ms is the condition under test, not a wait for an outcome.
+        Thread.sleep(forTimeInterval: 4.5)
+        try waitUntil("the lost revocation", interval: .zero) {
+            _ = try consumer.poll(timeout: .milliseconds(50))
+            return log.entries.count >= 2
+        }
+
+        let revocation = log.entries[1].event
+        #expect(revocation == .revoked(log.entries[0].event.partitions, lost: true))
+        #expect(lostDuringHandler.count >= 2)
+        #expect(lostDuringHandler[1])
+        try consumer.close()
     }
 }
