@@ -33,6 +33,7 @@ extension KafkaConsumer {
     /// The partitions currently assigned, sorted. Inside a rebalance handler
     /// this is still the assignment from before the change.
     public func assignment() throws -> [KafkaTopicPartition] {
+        try ensureOpen("assignment")
         var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
         try KafkaError.check(rd_kafka_assignment(client.handle, &list), context: "reading the assignment", client: client.handle)
         guard let list else { return [] }

@@ -139,4 +139,25 @@ final class RebalanceLog {
         #expect(lostDuringHandler[1])
         try consumer.close()
     }
+
+    @Test func cooperativeAssignorAppliesIncrementally() throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        try cluster.createTopic("marketing.events", partitions: 3)
+        var configuration = KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers, groupID: "cooperative")
+        configuration.partitionAssignmentStrategy = "cooperative-sticky"
+        let consumer = try KafkaConsumer(configuration: configuration)
+        let log = RebalanceLog()
+        try consumer.subscribe(topics: ["marketing.events"], rebalanceHandler: log.handler)
+        let all = (0..<3).map { KafkaTopicPartition(topic: "marketing.events", partition: Int32($0)) }
+
+        try waitUntil("the incremental assignment", interval: .zero) {
+            _ = try consumer.poll(timeout: .milliseconds(50))
+            return try consumer.assignment() == all
+        }
+        try consumer.close()
+
+        #expect(log.kinds == ["assign", "revoke"])
+        #expect(log.entries.first?.event.partitions.sorted() == all)
+        #expect(log.entries.last?.assignmentDuringHandler == all)
+    }
 }
