@@ -26,8 +26,10 @@ public struct KafkaProducerMessage: Sendable, Hashable {
 /// The outcome of one produced message, from librdkafka's delivery report.
 ///
 /// Every message that ``KafkaProducer/send(_:token:)`` accepted gets exactly
-/// one report: success with the offset, or failure with the error (including
-/// messages purged when the producer is closed without flushing).
+/// one report: success with the offset, or failure with the error. That
+/// includes the messages ``KafkaProducer/close(timeout:)`` purges because
+/// they were not delivered in time. A producer released without `close`
+/// drops its undelivered messages.
 public struct KafkaDeliveryReport: Sendable, Hashable {
     /// The value the caller passed to `send` to recognise this message.
     public let token: UInt64

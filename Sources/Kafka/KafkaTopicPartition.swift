@@ -78,8 +78,9 @@ public enum KafkaOffset: Sendable, Hashable, CustomStringConvertible {
 public struct KafkaWatermarks: Sendable, Hashable {
     /// The log start offset: the oldest offset still stored.
     public let low: Int64
-    /// The offset the next produced message will get; with `read_committed`,
-    /// librdkafka reports the last stable offset here instead.
+    /// The offset the next produced message will get. For a `read_committed`
+    /// consumer the broker may report the last stable offset instead, which
+    /// stops before the first open transaction.
     public let high: Int64
 
     public init(low: Int64, high: Int64) {
