@@ -22,7 +22,7 @@ public struct KafkaLogRecord: Sendable, Hashable {
     /// librdkafka's facility, for example `FAIL`, `REQTMOUT` or `CGRPOP`.
     /// Lines that this wrapper writes itself use the facility `SWIFT`.
     public let facility: String
-    /// The text, which never contains a configuration secret that this wrapper knows.
+    /// The text. Values of the client's secret configuration properties are masked in it.
     public let message: String
     /// The client instance name, librdkafka's `rd_kafka_name()` (for example `rdkafka#consumer-1`).
     public let clientName: String

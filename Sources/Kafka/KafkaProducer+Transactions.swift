@@ -44,7 +44,7 @@ extension KafkaProducer {
     /// Flushes the transaction's messages and commits it with its offsets.
     ///
     /// A delivery failure of any message in the transaction makes this throw
-    /// an error that requires abort; the failed message's report is also
+    /// an error that requires abort. The failed message's report is also
     /// collected for ``poll(timeout:)``.
     public func commitTransaction(timeout: Duration) throws {
         try requireTransactional("commitTransaction")

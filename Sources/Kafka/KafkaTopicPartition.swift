@@ -48,7 +48,7 @@ public struct KafkaTopicPartitionOffset: Sendable, Hashable, CustomStringConvert
     }
 }
 
-/// Where a consumer starts reading an assigned partition.
+/// The start position of a consumer in an assigned partition.
 public enum KafkaOffset: Sendable, Hashable, CustomStringConvertible {
     /// The log start offset (the oldest retained message).
     case beginning

@@ -3,7 +3,7 @@ import Foundation
 /// A value guarded by a mutex.
 ///
 /// `@unchecked Sendable` is safe because every read and write of `value` goes
-/// through `withLock`, which holds `lock` for the whole access.
+/// through `withLock`, which keeps `lock` locked for the whole access.
 final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value

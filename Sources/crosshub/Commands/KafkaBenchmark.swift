@@ -45,8 +45,8 @@ struct KafkaBenchmark {
             report("consume", round: round, c: c, swift: swift)
         }
 
-        // Each side writes to a topic of its own across rounds; the mock drops
-        // the oldest batches, so memory stays at about 5 MiB per partition.
+        // Each side writes to one topic of its own in every round. The mock
+        // drops the oldest batches, so memory stays at about 5 MiB per partition.
         let cTopic = "bench.produce.c"
         let swiftTopic = "bench.produce.swift"
         try cluster.createTopic(cTopic, partitions: settings.partitions)
