@@ -30,13 +30,18 @@ let package = Package(
         .target(
             name: "Qualification"
         ),
+        // Plain C loops over librdkafka, the baseline of `crosshub bench kafka`.
+        .target(
+            name: "CKafkaBaseline",
+            linkerSettings: [.linkedLibrary("rdkafka")]
+        ),
         .target(
             name: "CrossHubService",
             dependencies: ["Kafka", "Qualification", "CMicroHTTPD"]
         ),
         .executableTarget(
             name: "crosshub",
-            dependencies: ["CrossHubService", "Kafka", "Qualification"]
+            dependencies: ["CrossHubService", "Kafka", "Qualification", "CKafkaBaseline"]
         ),
         .testTarget(
             name: "KafkaTests",

@@ -8,6 +8,7 @@ enum CommandRegistry {
         ModelCommand.self,
         FoldCommand.self,
         QualifyCommand.self,
+        BrokerCommand.self,
         BenchCommand.self,
     ]
 

@@ -1,37 +1,53 @@
-/// `crosshub bench NAME`: runs one benchmark and prints its figures.
-///
-/// Each benchmark is a `Command` listed in `benchmarks`. It prints rates next
-/// to a baseline measured in the same run, because the ratio, not the raw
-/// rate, is what carries over between machines.
+/// `crosshub bench NAME`: runs one benchmark, or every benchmark with `all`.
 enum BenchCommand: Command {
     static let name = "bench"
     static let summary = "Run a benchmark and print its figures (see 'crosshub bench --help')."
 
-    static let benchmarks: [any Command.Type] = [
-        BenchGenerateCommand.self,
-        BenchScoreCommand.self,
-        BenchFoldCommand.self,
-    ]
+    /// The benchmarks `bench all` runs, in order. Each is a command whose name follows `bench`.
+    static var benchmarks: [any Command.Type] {
+        [
+            BenchKafkaCommand.self,
+            BenchScoreCommand.self,
+            BenchFoldCommand.self,
+            BenchGenerateCommand.self,
+        ]
+    }
 
     static func run(_ arguments: [String]) async -> Int32 {
-        guard let benchmarkName = arguments.first, benchmarkName != "--help", benchmarkName != "-h" else {
-            print(help)
+        guard let selected = arguments.first, selected != "--help", selected != "-h" else {
+            print(usage)
             return arguments.isEmpty ? ExitStatus.usage : ExitStatus.success
         }
-        guard let benchmark = benchmarks.first(where: { $0.name == benchmarkName }) else {
-            printError("crosshub bench: unknown benchmark '\(benchmarkName)'; run 'crosshub bench --help' for the list")
+
+        if selected == "all" {
+            guard arguments.count == 1 else {
+                printError("crosshub bench all: takes no options; run 'crosshub bench NAME' to pass options to one benchmark")
+                return ExitStatus.usage
+            }
+            var status = ExitStatus.success
+            for benchmark in benchmarks {
+                let result = await benchmark.run([])
+                if result != ExitStatus.success { status = result }
+            }
+            return status
+        }
+
+        guard let benchmark = benchmarks.first(where: { $0.name == selected }) else {
+            printError("crosshub bench: unknown benchmark '\(selected)'; run 'crosshub bench --help' for the list")
             return ExitStatus.usage
         }
         return await benchmark.run(Array(arguments.dropFirst()))
     }
 
-    static var help: String {
+    static var usage: String {
         var lines = ["usage: crosshub bench NAME [OPTIONS]", "", "benchmarks:"]
         for benchmark in benchmarks {
             lines.append("  \(benchmark.name)  \(benchmark.summary)")
         }
+        lines.append("  all    Run every benchmark with its default options.")
         lines.append("")
-        lines.append("Build with 'swift build -c release' first: debug builds are many times slower.")
+        lines.append("Build with 'swift build -c release' first; debug builds give meaningless figures.")
+        lines.append("Run 'crosshub bench NAME --help' for a benchmark's options.")
         return lines.joined(separator: "\n")
     }
 }
