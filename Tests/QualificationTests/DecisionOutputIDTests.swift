@@ -4,7 +4,7 @@ import Testing
 /// Output ids and record bytes are deterministic, distinct per kind,
 /// discriminator and ordinal, and do not depend on where batches were cut.
 @Suite struct DecisionOutputIDTests {
-    /// A journey through every kind: lead, MQL, SQL, back to MQL, SQL again after the cooldown.
+    /// Returns the decisions of a journey through every kind: lead, MQL, SQL, back to MQL, SQL again after the cooldown.
     static func journey(policy: DecisionPolicy = DecisionPolicy()) throws -> [Decision] {
         var run = try DecisionRun(policy: policy)
         run.step(45, at: "2026-03-03T10:00:00Z")

@@ -41,7 +41,7 @@ import Testing
         run.step(65, at: "2026-03-03T10:00:00Z")
         run.fold(Self.override(.marketingQualifiedLead), at: "2026-03-04T09:00:00Z")
         let pinned = run.step(85, at: "2026-03-04T10:00:00Z")
-        // The model says SQL, the person says MQL: no task, and the contact is nurtured instead of handed off.
+        // The model scores SQL and the person pins MQL: no task, and the contact is nurtured instead of handed off.
         #expect(pinned.kinds == ["qualification", "property-update"])
         #expect(pinned.first(.qualification)?.field("status") == "MARKETING_QUALIFIED_LEAD")
         #expect(pinned.first(.qualification)?.field("model_status") == "SALES_QUALIFIED_LEAD")

@@ -5,7 +5,7 @@ import Foundation
 /// does it: fold an event, score, decide, store `decision.emitted`.
 ///
 /// Each step sets the result's score and status by hand, so that a test
-/// controls the transition; the factors, actions and content come from
+/// controls the transition. The factors, actions and content come from
 /// scoring a real journey.
 struct DecisionRun {
     static let contactID = "c-ana"
@@ -55,14 +55,14 @@ struct DecisionRun {
         return decision
     }
 
-    /// The input the next decision is made from, without deciding.
+    /// Returns the input of the next decision without deciding.
     func input(score: Int, components: ComponentScores = DecisionRun.components, factorScale: Double = 1) -> DecisionInput {
         var result = Self.template
         result.contactID = Self.contactID
         result.asOf = state.newestEventAt?.rfc3339
         result.score = score
         result.status = Self.status(for: score)
-        result.nurtureTrack = score >= 80 ? .salesHandoff : score >= 50 ? .highPotential : .standard
+        result.nurtureTrack = Self.track(for: score)
         result.components = components
         result.topFactors = result.topFactors.map { Factor($0.code, points: $0.points * factorScale, subject: $0.subject) }
         let eventID = "d-\(eventNumber)"
@@ -72,7 +72,16 @@ struct DecisionRun {
     }
 
     static func status(for score: Int) -> QualificationStatus {
-        score >= 80 ? .salesQualifiedLead : score >= 60 ? .marketingQualifiedLead : score >= 40 ? .lead : .subscriber
+        if score >= 80 { return .salesQualifiedLead }
+        if score >= 60 { return .marketingQualifiedLead }
+        if score >= 40 { return .lead }
+        return .subscriber
+    }
+
+    static func track(for score: Int) -> NurtureTrack {
+        if score >= 80 { return .salesHandoff }
+        if score >= 50 { return .highPotential }
+        return .standard
     }
 
     static let components = ComponentScores(marketing: 62.5, sales: 40, service: 50, demographic: 70, behavioral: 55)
@@ -103,13 +112,13 @@ extension OutputRecord {
 
     var text: String { String(decoding: value, as: UTF8.self) }
 
-    /// A top-level string field, or nil.
+    /// Returns a top-level string field, or nil.
     func field(_ name: String) -> String? {
         guard case .object(let members) = json, case .string(let value)? = members[name] else { return nil }
         return value
     }
 
-    /// The top-level value of `name`, or nil when the record has no such key.
+    /// Returns the top-level value of `name`, or nil when the record has no such key.
     func member(_ name: String) -> JSONValue? {
         guard case .object(let members) = json else { return nil }
         return members[name]
@@ -121,7 +130,7 @@ extension OutputRecord {
         return CRMProperties.names.filter { properties[$0] != nil }
     }
 
-    /// The value of one patched property, or nil.
+    /// Returns the value of one patched property, or nil.
     func property(_ name: String) -> String? {
         member("properties")?.get(name)?.stringValue
     }
@@ -132,7 +141,7 @@ extension OutputRecord {
 }
 
 extension JSONValue {
-    /// The member `key` of an object, or nil.
+    /// Returns the member `key` of an object, or nil.
     func get(_ key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members[key]

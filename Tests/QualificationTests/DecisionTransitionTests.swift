@@ -2,8 +2,8 @@ import Testing
 @testable import Qualification
 
 /// The transition rules, one contact at a time. Scores map to statuses by the
-/// default thresholds: 85 SQL, 65 MQL, 45 and 55 lead, 30 subscriber; tracks:
-/// 80 and up sales handoff, 50 to 79 high potential, below 50 standard.
+/// default thresholds: 85 is SQL, 65 MQL, 45 and 55 lead, 30 subscriber. Tracks
+/// are sales handoff from 80, high potential from 50 to 79, standard below 50.
 @Suite struct DecisionTransitionTests {
     @Test func firstPublicationEmitsEverything() throws {
         var run = try DecisionRun()

@@ -59,8 +59,8 @@ import Testing
     #expect(upgraded == expected)
 }
 
-/// `snapshot-v2.bin` was written by the version 2 encoder from `SampleStates.richState()`;
-/// version 2 did not store the emitted qualification's override id, factors fingerprint,
+/// `snapshot-v2.bin` was written by the version 2 encoder from `SampleStates.richState()`.
+/// Version 2 did not store the emitted qualification's override id, factors fingerprint,
 /// qualification time or counts.
 @Test func versionTwoFixtureStillDecodes() throws {
     let bytes = try Data(contentsOf: TestPaths.fixtures.appendingPathComponent("snapshot-v2.bin"))

@@ -69,12 +69,12 @@ extension BusinessHours {
         "'\(item)' is not a day or a range of days; use Mon, Tue, Wed, Thu, Fri, Sat, Sun or a range such as Mon-Fri"
     }
 
-    /// The ISO weekday of an abbreviation such as `mon`, or nil.
+    /// Returns the ISO weekday of an abbreviation such as `mon`, or nil.
     private static func weekday(_ name: String) -> Int? {
         dayNames.firstIndex { $0.lowercased() == name.lowercased() }.map { $0 + 1 }
     }
 
-    /// Minutes after midnight of `HH:MM`, from 00:00 to 24:00.
+    /// Parses `HH:MM`, from 00:00 to 24:00, into minutes after midnight.
     private static func parseClock(_ text: String) -> Int? {
         let fields = text.split(separator: ":", omittingEmptySubsequences: false)
         guard fields.count == 2, fields[0].count == 2, fields[1].count == 2,
@@ -84,7 +84,7 @@ extension BusinessHours {
         return total <= 1440 ? total : nil
     }
 
-    /// Minutes east of UTC of `+HH:MM`, `-HH:MM` or `Z`.
+    /// Parses `+HH:MM`, `-HH:MM` or `Z` into minutes east of UTC.
     private static func parseOffset(_ text: String) -> Int? {
         if text == "Z" || text == "z" { return 0 }
         guard let sign = text.first, sign == "+" || sign == "-", let minutes = parseClock(String(text.dropFirst())) else {
@@ -95,7 +95,7 @@ extension BusinessHours {
 
     // MARK: Text form
 
-    /// `Mon-Fri`, `Mon,Wed,Fri`, `Sat-Sun`: runs of three or more days as ranges, Monday first.
+    /// Formats days as `Mon-Fri` or `Mon,Wed,Fri`: runs of three or more days as ranges, Monday first.
     static func daysText(_ days: Set<Int>) -> String {
         let sorted = days.filter { (1...7).contains($0) }.sorted()
         var runs: [[Int]] = []
@@ -112,14 +112,14 @@ extension BusinessHours {
         }.joined(separator: ",")
     }
 
-    /// `HH:MM` of minutes after midnight.
+    /// Formats minutes after midnight as `HH:MM`.
     static func clockText(_ minutes: Int) -> String {
         let hours = minutes / 60
         let rest = minutes % 60
         return (hours < 10 ? "0" : "") + String(hours) + ":" + (rest < 10 ? "0" : "") + String(rest)
     }
 
-    /// `+HH:MM` or `-HH:MM` of minutes east of UTC.
+    /// Formats minutes east of UTC as `+HH:MM` or `-HH:MM`.
     static func offsetText(_ minutes: Int) -> String {
         (minutes < 0 ? "-" : "+") + clockText(abs(minutes))
     }

@@ -69,19 +69,19 @@ struct CRMProperties {
         self.patch = patch
     }
 
-    /// `2026-03-04` for any time on that UTC day.
+    /// Formats the UTC date of `time`: `2026-03-04`.
     static func dateText(_ time: EventTime) -> String {
         String(time.rfc3339.prefix(10))
     }
 
-    /// A number as JSON writes it: `50`, `62.5`.
+    /// Formats a number as JSON writes it: `50`, `62.5`.
     static func numberText(_ value: Double) -> String {
         var writer = JSONWriter(reservingCapacity: 24)
         writer.number(value)
         return writer.text
     }
 
-    /// Points with a sign: `+20`, `-10`, `+0`.
+    /// Formats points with a sign: `+20`, `-10`, `+0`.
     static func pointsText(_ points: Double) -> String {
         (points < 0 ? "" : "+") + numberText(points)
     }
@@ -92,12 +92,12 @@ struct CRMProperties {
         }.joined(separator: "; ")
     }
 
-    /// `Marketing`, `Sales`, `Service`, `Demographic`, `Behavioral`.
+    /// Returns the component's name capitalized: `Marketing`, `Sales`, `Service`, `Demographic`, `Behavioral`.
     static func componentLabel(_ component: ScoreComponent) -> String {
         component.rawValue.prefix(1).uppercased() + component.rawValue.dropFirst()
     }
 
-    /// The first 8 bytes of the SHA-256 of `text`; never 0, which means unknown.
+    /// Returns the first 8 bytes of the SHA-256 of `text`, or 1 for a 0, because 0 means unknown.
     static func fingerprint(_ text: String) -> UInt64 {
         let digest = SHA256.hash(text).bytes
         let value = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }

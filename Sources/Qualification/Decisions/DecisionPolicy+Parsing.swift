@@ -16,7 +16,7 @@ extension DecisionPolicy {
     }
 
     /// Sets the workflow of one nurture track from `TRACK=WORKFLOW_ID`, such
-    /// as `STANDARD=crosshub-nurture-standard`; `TRACK=` with nothing after it
+    /// as `STANDARD=crosshub-nurture-standard`. `TRACK=` with nothing after it
     /// removes the track's workflow, so that the track enrolls in none.
     ///
     /// - Throws: `DecisionPolicyError` for `nurtureWorkflows` when the track is unknown.
@@ -35,8 +35,8 @@ extension DecisionPolicy {
         nurtureWorkflows[track] = workflow.isEmpty ? nil : workflow
     }
 
-    /// The duration in the largest unit that divides it, such as `30d` or
-    /// `90m`, or in seconds with a fraction when it has one.
+    /// Formats the duration in the largest unit that divides it, such as
+    /// `30d` or `90m`, or in seconds with a fraction when it has one.
     public static func durationText(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
         guard attoseconds == 0 else { return "\(Double(seconds) + Double(attoseconds) / 1e18)s" }

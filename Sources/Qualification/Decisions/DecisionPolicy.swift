@@ -40,11 +40,11 @@ public struct DecisionPolicy: Sendable, Equatable {
     /// header goes on every record kind).
     public var backfill = false
 
-    /// The longest cooldown accepted: 3650 days.
+    /// The maximum cooldown: 3650 days.
     public static let maxCooldown: Duration = .seconds(3650 * 86_400)
-    /// The longest task due delay accepted: 8784 business hours (366 days of 24 hours).
+    /// The maximum task due delay: 8784 business hours (366 days of 24 hours).
     public static let maxTaskDueAfter: Duration = .seconds(8784 * 3600)
-    /// The longest owner, recipient or workflow id accepted, in UTF-8 bytes.
+    /// The maximum length of an owner, recipient or workflow id, in UTF-8 bytes.
     public static let maxNameBytes = 255
 
     public init() {}

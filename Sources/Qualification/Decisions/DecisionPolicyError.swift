@@ -13,7 +13,7 @@ public struct DecisionPolicyError: Error, Sendable, Equatable, CustomStringConve
     public let field: Field
     /// The rejected value as text.
     public let value: String
-    /// Why the value is invalid and what to use instead.
+    /// The reason the value is invalid, and the value to use instead.
     public let reason: String
 
     public init(field: Field, value: String, reason: String) {

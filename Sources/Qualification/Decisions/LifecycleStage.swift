@@ -17,7 +17,7 @@ public enum LifecycleStage: String, Sendable, CaseIterable, Comparable {
         lhs.rank < rhs.rank
     }
 
-    /// The stage of an effective status.
+    /// Creates the stage that an effective status maps to.
     public init(_ status: QualificationStatus) {
         self = switch status {
         case .subscriber: .subscriber
@@ -27,9 +27,9 @@ public enum LifecycleStage: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    /// The stage the contact's data supports: `customer` when the newest
-    /// customer status says so or a deal was won, `opportunity` while a deal
-    /// is open, otherwise the stage of `status`, whichever is furthest.
+    /// Returns the stage the contact's data supports: `customer` when the
+    /// newest customer status is true or a deal was won, else the later of
+    /// `opportunity` (while a deal is open) and the stage of `status`.
     public static func derived(from state: ContactState, status: QualificationStatus) -> LifecycleStage {
         let stages = state.sales.deals.deals.map(\.stage.value)
         if state.service.customer?.value == true || stages.contains(.closedWon) {

@@ -6,10 +6,10 @@
 /// after the prefix `crosshub.output/v1`, so no two lists of parts give the
 /// same input to the hash.
 ///
-/// The ordinal is the number of the output among its kind for the contact,
-/// counted in `EmittedQualification.counts` (the nth SQL entry that created a
-/// task, the nth status change, and so on), not the id of the event that
-/// caused it. The counts are restored with the contact's state, so a replay,
+/// The ordinal numbers the output among its kind for the contact, such as
+/// the nth SQL entry that created a task or the nth status change. It comes
+/// from `EmittedQualification.counts`, not from the id of the event that
+/// caused the output. The counts are restored with the contact's state, so a replay,
 /// a restart or an at-least-once redelivery that makes the same decision
 /// again gives the same id even when its batch was cut elsewhere.
 ///

@@ -94,8 +94,8 @@ struct QualificationTransition {
         return counts
     }
 
-    /// What to store as published once this decision's outputs are sent;
-    /// the previous value unchanged when nothing is published.
+    /// The value to store as published once this decision's outputs are sent.
+    /// It is the previous value, unchanged, when nothing is published.
     var emitted: EmittedQualification? {
         guard publishesAnything else { return previous }
         return EmittedQualification(
@@ -113,8 +113,8 @@ struct QualificationTransition {
         return modelTrack == .salesHandoff ? .highPotential : modelTrack
     }
 
-    /// The later of the published stage and the derived one. A published
-    /// value this release does not know counts as no stage.
+    /// Returns the later of the published stage and the derived one. A
+    /// published value that this release does not recognize counts as no stage.
     static func forwardStage(previous: String?, derived: LifecycleStage) -> LifecycleStage {
         guard let previous = previous.flatMap(LifecycleStage.init(rawValue:)) else { return derived }
         return max(previous, derived)

@@ -1,6 +1,6 @@
 extension RecordBuilder {
     /// Builds the note for a change of the effective status, numbered by the
-    /// status change count. Fields after the common ones: `status`,
+    /// status change count. Fields after the common ones are `status`,
     /// `previous_status` (null on the first publication), `model_status`,
     /// `score`, `override`, `body` (the rationale) and `top_factors`.
     func noteRecord() -> OutputRecord {
@@ -25,7 +25,7 @@ extension RecordBuilder {
     /// Builds the enrollments for a change of the effective track, numbered
     /// by the track change count: leaving the old track's workflow, then
     /// enrolling in the new one's. A track without a workflow in the policy
-    /// adds no record. Fields after the common ones: `action` (`leave` or
+    /// adds no record. Fields after the common ones are `action` (`leave` or
     /// `enroll`), `workflow_id`, `track` (the workflow's track), `from_track`
     /// (null on the first publication) and `to_track`.
     ///
@@ -63,7 +63,7 @@ extension RecordBuilder {
         }
     }
 
-    /// The rationale: the change, the override or its end, and the top factors.
+    /// Returns the rationale: the change, the override or its end, and the top factors.
     private func noteBody() -> String {
         let result = transition.result
         let status = transition.status.rawValue

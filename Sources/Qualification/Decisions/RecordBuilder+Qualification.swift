@@ -1,12 +1,12 @@
 extension RecordBuilder {
-    /// Builds the qualification record, whose fields after the common ones are:
+    /// Builds the qualification record. Its fields after the common ones are
     /// `score`, `status` (effective), `model_status`, `nurture_track`
     /// (effective), `model_nurture_track`, `override`, `lifecycle_stage`,
-    /// `components`, `previous` (null on the first publication, else the last
-    /// published `score`, `status`, `nurture_track`, `components` and
-    /// `model_version`), `changed`, `factors`, `top_factors`,
+    /// `components`, `previous`, `changed`, `factors`, `top_factors`,
     /// `next_best_actions`, `recommended_owner`, `recommended_content` and
-    /// `personalization`.
+    /// `personalization`. `previous` is null on the first publication, else
+    /// the last published `score`, `status`, `nurture_track`, `components`
+    /// and `model_version`.
     func qualificationRecord() -> OutputRecord {
         let result = transition.result
         return record(.qualification, discriminator: qualificationDiscriminator,
@@ -75,7 +75,7 @@ extension RecordBuilder {
         }
     }
 
-    /// The decided values, so that a different nth record gets a different id.
+    /// The decided values as text, so that an nth record with other values gets another id.
     private var qualificationDiscriminator: String {
         let result = transition.result
         let components = transition.components

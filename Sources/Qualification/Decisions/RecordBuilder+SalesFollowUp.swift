@@ -2,11 +2,12 @@ extension RecordBuilder {
     /// Builds the sales task for an SQL entry, then the notification to the
     /// sales owner and the one to marketing, all numbered by the SQL entry count.
     ///
-    /// Task fields after the common ones: `owner` (the profile's owner id,
-    /// else its owner email, else the policy's fallback queue),
-    /// `owner_source` (`profile` or `fallback`), `owner_email`, `due_at`,
-    /// `priority`, `title`, `body` and `context` (score, statuses, override,
-    /// top factors, recent touches, next actions, content, profile).
+    /// Task fields after the common ones are `owner`, `owner_source`,
+    /// `owner_email`, `due_at`, `priority`, `title`, `body` and `context`.
+    /// The owner is the profile's owner id, else its owner email, else the
+    /// policy's fallback queue, and `owner_source` says which (`profile` or
+    /// `fallback`). The context has the score, statuses, override, top
+    /// factors, recent touches, next actions, content and profile.
     func salesFollowUpRecords() -> [OutputRecord] {
         let result = transition.result
         let summary = ContactSummary(transition.input.state)
@@ -101,7 +102,7 @@ extension RecordBuilder {
         writeFactors(transition.result.topFactors, to: &writer)
     }
 
-    /// The contact's newest touches, newest first: `{"type", "occurred_at", "detail"}`.
+    /// Writes the contact's newest touches, newest first, as `{"type", "occurred_at", "detail"}` objects.
     private func writeTouches(to writer: inout JSONWriter) {
         writer.beginArray()
         for touch in transition.input.state.touches.touches {
@@ -117,7 +118,7 @@ extension RecordBuilder {
         writer.endArray()
     }
 
-    /// `Top factors:` and one `- Component: detail (+points)` line per top factor, or an empty string.
+    /// Returns `Top factors:` and one `- Component: detail (+points)` line per top factor, or an empty string.
     func factorLines() -> String {
         let result = transition.result
         guard !result.topFactors.isEmpty else { return "" }
@@ -131,7 +132,7 @@ extension RecordBuilder {
         parts.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
-    /// The override in one sentence, or nil when none is in force.
+    /// Returns the override as one sentence, or nil when none is in force.
     func overrideSentence() -> String? {
         guard let override = transition.override else { return nil }
         let until = override.value.expiresAt.map { " until \($0.rfc3339)" } ?? " until cleared"

@@ -59,7 +59,7 @@ struct RecordBuilder {
 
     // MARK: Shared fields
 
-    /// `{"event_id", "event_type", "occurred_at", "source": null | {"topic", "partition", "offset"}}`.
+    /// Writes the cause as `{"event_id", "event_type", "occurred_at", "source"}`, where `source` is null or `{"topic", "partition", "offset"}`.
     func writeCause(to writer: inout JSONWriter) {
         let cause = transition.input.cause
         writer.beginObject()
@@ -85,7 +85,7 @@ struct RecordBuilder {
         writer.endObject()
     }
 
-    /// `null`, or the override in force: `{"status", "reason", "set_by", "set_at", "expires_at", "event_id"}`.
+    /// Writes `null`, or the override in force as `{"status", "reason", "set_by", "set_at", "expires_at", "event_id"}`.
     func writeOverride(to writer: inout JSONWriter) {
         guard let override = transition.override else {
             writer.null()
@@ -111,7 +111,7 @@ struct RecordBuilder {
         writer.endObject()
     }
 
-    /// An array of `{"component", "code", "points", "detail"}`, as in the scorer's result JSON.
+    /// Writes an array of `{"component", "code", "points", "detail"}` objects, as the scorer's result JSON does.
     func writeFactors(_ factors: [Factor], to writer: inout JSONWriter) {
         let result = transition.result
         writer.beginArray()
@@ -130,7 +130,7 @@ struct RecordBuilder {
         writer.endArray()
     }
 
-    /// `{"marketing", "sales", "service", "demographic", "behavioral"}`.
+    /// Writes the scores as `{"marketing", "sales", "service", "demographic", "behavioral"}`.
     static func writeComponents(_ components: EmittedQualification.Components, to writer: inout JSONWriter) {
         writer.beginObject()
         for (name, value) in [("marketing", components.marketing), ("sales", components.sales),

@@ -4,8 +4,8 @@
 ///
 /// The service stores `Decision.emitted` here; the fold never changes it.
 /// Status, nurture track and lifecycle stage are kept as the strings the
-/// service publishes, so a value that a later release no longer knows still
-/// decodes and simply compares as changed.
+/// service publishes, so a value that a later release does not recognize
+/// still decodes and compares as changed.
 public struct EmittedQualification: Sendable, Equatable {
     public struct Components: Sendable, Equatable {
         public var marketing: Double

@@ -42,7 +42,7 @@ enum DecisionPolicyOptions {
         return policy
     }
 
-    /// The option that sets `field`.
+    /// Returns the option that sets `field`.
     static func optionName(_ field: DecisionPolicyError.Field) -> String {
         switch field {
         case .taskOwnerFallback: "task-queue"

@@ -7,11 +7,11 @@
 /// event, Doubles are their 8 IEEE 754 bytes, so decoding gives back exactly
 /// the encoded state.
 ///
-/// Versions: 1 is the first format; 2 adds the recent touches and the sales
-/// feedback after the engagement section (a version 1 snapshot decodes with
-/// both empty); 3 adds the override id, factors fingerprint, qualification
-/// time and output counts to the emitted qualification (see
-/// `SnapshotReader.readEmitted(version:)` for older ones). Decoding accepts every version up to `snapshotVersion`;
+/// Versions: 1 is the first format. 2 adds the recent touches and the sales
+/// feedback after the engagement section, and a version 1 snapshot decodes
+/// with both empty. 3 adds the override id, factors fingerprint,
+/// qualification time and output counts to the emitted qualification, and
+/// `SnapshotReader.readEmitted(version:)` says how older ones decode. Decoding accepts every version up to `snapshotVersion`;
 /// encoding always writes the current one.
 extension ContactState {
     /// The version `snapshotBytes()` writes.
