@@ -232,3 +232,36 @@ import Testing
         #expect(decision.first(.propertyUpdate)?.property("lifecyclestage") == "lead")
     }
 }
+
+/// The factors fingerprint follows every input of the detail sentences.
+@Suite struct DecisionFactorsFingerprintTests {
+    @Test func fingerprintFollowsFactorInputs() throws {
+        let result = DecisionRun.template
+        let base = CRMProperties.fingerprint(of: result)
+        #expect(base != 0)
+        #expect(CRMProperties.fingerprint(of: result) == base)
+
+        let index = try #require(result.topFactors.firstIndex { if case .count = $0.subject { true } else { false } })
+        var recounted = result
+        if case .count(let count) = recounted.topFactors[index].subject {
+            recounted.topFactors[index].subject = .count(count + 1)
+        }
+        #expect(CRMProperties.fingerprint(of: recounted) != base)
+
+        var reworded = result
+        let textIndex = try #require(result.topFactors.firstIndex { if case .text = $0.subject { true } else { false } })
+        guard case .text(let text) = result.topFactors[textIndex].subject else { return }
+        switch text {
+        case .industry: reworded.factorTexts.industry = "Retail"
+        case .dealStage: reworded.factorTexts.dealStage = "Closed Won"
+        case .companySize: reworded.factorTexts.companySize = "Startup"
+        case .jobTitle: reworded.factorTexts.jobTitle = "Intern"
+        case .jobFunction: reworded.factorTexts.jobFunction = "Legal"
+        }
+        #expect(CRMProperties.fingerprint(of: reworded) != base)
+
+        var reordered = result
+        reordered.topFactors.swapAt(0, 1)
+        #expect(CRMProperties.fingerprint(of: reordered) != base)
+    }
+}

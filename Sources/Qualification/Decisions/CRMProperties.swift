@@ -8,6 +8,9 @@
 /// a patch only when another property changed too, so a rescoring that
 /// changes nothing publishes nothing. `crosshub_qualification_source` is
 /// constant and joins the first patch only.
+///
+/// Values are compared before any text is built (scores as numbers, the
+/// factors by fingerprint), because most rescorings change nothing.
 struct CRMProperties {
     struct Property: Equatable {
         let name: String
@@ -26,9 +29,7 @@ struct CRMProperties {
     ]
 
     let lifecycleStage: LifecycleStage
-    /// The `crosshub_qualification_factors` text: the top factors as
-    /// `Component: detail (+points)`, joined by `; `.
-    let factorsText: String
+    /// The fingerprint of the top factors (see `fingerprint(of:)`).
     let factorsFingerprint: UInt64
     /// The changed properties in `names` order; empty when nothing changed.
     let patch: [Property]
@@ -36,32 +37,41 @@ struct CRMProperties {
     init(result: QualificationResult, status: QualificationStatus, track: NurtureTrack,
          lifecycleStage: LifecycleStage, asOf: EventTime, previous: EmittedQualification?) {
         self.lifecycleStage = lifecycleStage
-        let factorsText = Self.factorsText(result)
-        self.factorsText = factorsText
-        let factorsFingerprint = Self.fingerprint(factorsText)
+        let factorsFingerprint = Self.fingerprint(of: result)
         self.factorsFingerprint = factorsFingerprint
 
         var patch: [Property] = []
-        func offer(_ name: String, _ value: String, previous: String?) {
-            if value != previous { patch.append(Property(name: name, value: value)) }
+        if previous?.score != result.score {
+            patch.append(Property(name: "crosshub_score", value: String(result.score)))
         }
-        offer("crosshub_score", String(result.score), previous: previous.map { String($0.score) })
-        offer("crosshub_status", status.rawValue, previous: previous?.status)
-        offer("crosshub_nurture_track", track.rawValue, previous: previous?.nurtureTrack)
-        let components = result.components
+        if previous?.status != status.rawValue {
+            patch.append(Property(name: "crosshub_status", value: status.rawValue))
+        }
+        if previous?.nurtureTrack != track.rawValue {
+            patch.append(Property(name: "crosshub_nurture_track", value: track.rawValue))
+        }
+        let scores = result.components
         let old = previous?.components
-        offer("crosshub_marketing_score", Self.numberText(components.marketing), previous: old.map { Self.numberText($0.marketing) })
-        offer("crosshub_sales_score", Self.numberText(components.sales), previous: old.map { Self.numberText($0.sales) })
-        offer("crosshub_service_score", Self.numberText(components.service), previous: old.map { Self.numberText($0.service) })
-        offer("crosshub_demographic_score", Self.numberText(components.demographic), previous: old.map { Self.numberText($0.demographic) })
-        offer("crosshub_behavioral_score", Self.numberText(components.behavioral), previous: old.map { Self.numberText($0.behavioral) })
-        if previous?.factorsFingerprint != factorsFingerprint {
-            patch.append(Property(name: "crosshub_qualification_factors", value: factorsText))
+        for (name, value, oldValue) in [("crosshub_marketing_score", scores.marketing, old?.marketing),
+                                        ("crosshub_sales_score", scores.sales, old?.sales),
+                                        ("crosshub_service_score", scores.service, old?.service),
+                                        ("crosshub_demographic_score", scores.demographic, old?.demographic),
+                                        ("crosshub_behavioral_score", scores.behavioral, old?.behavioral)]
+        where value != oldValue {
+            patch.append(Property(name: name, value: Self.numberText(value)))
         }
-        offer("lifecyclestage", lifecycleStage.rawValue, previous: previous?.lifecycleStage)
+        if previous?.factorsFingerprint != factorsFingerprint {
+            patch.append(Property(name: "crosshub_qualification_factors", value: Self.factorsText(result)))
+        }
+        if previous?.lifecycleStage != lifecycleStage.rawValue {
+            patch.append(Property(name: "lifecyclestage", value: lifecycleStage.rawValue))
+        }
 
         if !patch.isEmpty {
-            offer("crosshub_qualification_date", Self.dateText(asOf), previous: previous?.qualifiedAt.map(Self.dateText))
+            let date = Self.dateText(asOf)
+            if previous?.qualifiedAt.map(Self.dateText) != date {
+                patch.append(Property(name: "crosshub_qualification_date", value: date))
+            }
             if previous == nil {
                 patch.append(Property(name: "crosshub_qualification_source", value: Self.source))
             }
@@ -86,6 +96,8 @@ struct CRMProperties {
         (points < 0 ? "" : "+") + numberText(points)
     }
 
+    /// Returns the `crosshub_qualification_factors` text: the top factors as
+    /// `Component: detail (+points)`, joined by `; `.
     static func factorsText(_ result: QualificationResult) -> String {
         result.topFactors.map { factor in
             "\(componentLabel(factor.component)): \(result.detail(of: factor)) (\(pointsText(factor.points)))"
@@ -97,11 +109,38 @@ struct CRMProperties {
         component.rawValue.prefix(1).uppercased() + component.rawValue.dropFirst()
     }
 
-    /// Returns the first 8 bytes of the SHA-256 of `text`, or 1 for a 0, because 0 means unknown.
-    static func fingerprint(_ text: String) -> UInt64 {
-        let digest = SHA256.hash(text).bytes
-        let value = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        return value == 0 ? 1 : value
+    /// Returns the 64-bit FNV-1a hash of the top factors' codes, points and
+    /// subjects (with the texts they refer to), or 1 where the hash is 0,
+    /// because 0 means unknown.
+    ///
+    /// The detail sentences are not hashed: they follow from these inputs,
+    /// and a release that rewords them does not patch every contact. The
+    /// hash only has to detect a change, so it need not resist collisions
+    /// made on purpose.
+    static func fingerprint(of result: QualificationResult) -> UInt64 {
+        var hash = FNV1a()
+        for factor in result.topFactors {
+            hash.add(factor.code.name)
+            hash.add(factor.points.bitPattern)
+            switch factor.subject {
+            case .none:
+                hash.add(UInt64(0))
+            case .count(let count):
+                hash.add(UInt64(1))
+                hash.add(UInt64(bitPattern: Int64(count)))
+            case .number(let number):
+                hash.add(UInt64(2))
+                hash.add(number.bitPattern)
+            case .text:
+                hash.add(UInt64(3))
+                hash.add(result.text(of: factor) ?? "")
+            case .employees(let count):
+                hash.add(UInt64(4))
+                hash.add(UInt64(bitPattern: Int64(count)))
+                hash.add(result.text(of: factor) ?? "")
+            }
+        }
+        return hash.value == 0 ? 1 : hash.value
     }
 
     /// Writes the patch as a JSON object in `names` order.
@@ -112,5 +151,27 @@ struct CRMProperties {
             writer.string(property.value)
         }
         writer.endObject()
+    }
+}
+
+/// The 64-bit FNV-1a hash, fed with length-prefixed strings and 8-byte integers.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    mutating func add(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    mutating func add(_ number: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) {
+            add(UInt8(truncatingIfNeeded: number >> UInt64(shift)))
+        }
+    }
+
+    mutating func add(_ text: String) {
+        add(UInt64(text.utf8.count))
+        for byte in text.utf8 {
+            add(byte)
+        }
     }
 }

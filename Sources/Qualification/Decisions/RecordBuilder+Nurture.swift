@@ -18,7 +18,7 @@ extension RecordBuilder {
             writer.key("body")
             writer.string(noteBody())
             writer.key("top_factors")
-            writeFactors(result.topFactors, to: &writer)
+            writeTopFactors(to: &writer)
         }
     }
 

@@ -49,9 +49,9 @@ extension RecordBuilder {
             Self.writeStrings(transition.changedFields, to: &writer)
 
             writer.key("factors")
-            writeFactors(result.factors, to: &writer)
+            writeAllFactors(to: &writer)
             writer.key("top_factors")
-            writeFactors(result.topFactors, to: &writer)
+            writeTopFactors(to: &writer)
             writer.key("next_best_actions")
             Self.writeStrings(result.nextBestActions, to: &writer)
             writer.key("recommended_owner")

@@ -99,7 +99,7 @@ extension RecordBuilder {
         writer.key("override")
         writeOverride(to: &writer)
         writer.key("top_factors")
-        writeFactors(transition.result.topFactors, to: &writer)
+        writeTopFactors(to: &writer)
     }
 
     /// Writes the contact's newest touches, newest first, as `{"type", "occurred_at", "detail"}` objects.
@@ -122,8 +122,8 @@ extension RecordBuilder {
     func factorLines() -> String {
         let result = transition.result
         guard !result.topFactors.isEmpty else { return "" }
-        return "Top factors:\n" + result.topFactors.map { factor in
-            "- \(CRMProperties.componentLabel(factor.component)): \(result.detail(of: factor)) (\(CRMProperties.pointsText(factor.points)))"
+        return "Top factors:\n" + zip(result.topFactors, topFactorDetails).map { factor, detail in
+            "- \(CRMProperties.componentLabel(factor.component)): \(detail) (\(CRMProperties.pointsText(factor.points)))"
         }.joined(separator: "\n")
     }
 

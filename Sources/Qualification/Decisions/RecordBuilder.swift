@@ -8,10 +8,18 @@
 struct RecordBuilder {
     let transition: QualificationTransition
     let policy: DecisionPolicy
+    /// The as-of time and the cause's time in RFC 3339, formatted once for every record.
+    let asOfText: String
+    let causeTimeText: String
+    /// The detail sentence of each top factor, rendered once for every record that lists them.
+    let topFactorDetails: [String]
 
     init(transition: QualificationTransition, policy: DecisionPolicy) {
         self.transition = transition
         self.policy = policy
+        asOfText = transition.asOf.rfc3339
+        causeTimeText = transition.input.cause.occurredAt.rfc3339
+        topFactorDetails = transition.result.topFactors.map(transition.result.detail(of:))
     }
 
     /// Builds one record; `body` writes the fields between the common ones.
@@ -21,7 +29,8 @@ struct RecordBuilder {
         let outputID = OutputID.make(contactID: contactID, kind: kind, discriminator: discriminator, ordinal: ordinal)
         let modelVersion = transition.result.modelVersion
 
-        var writer = JSONWriter(reservingCapacity: 1024)
+        // Qualification records list every factor and take about 2.5 KB; the other kinds take less.
+        var writer = JSONWriter(reservingCapacity: kind == .qualification ? 4096 : 1536)
         writer.beginObject()
         writer.key("schema")
         writer.string(kind.schemaName)
@@ -30,7 +39,7 @@ struct RecordBuilder {
         writer.key("contact_id")
         writer.string(contactID)
         writer.key("occurred_at")
-        writer.string(transition.asOf.rfc3339)
+        writer.string(asOfText)
         writer.key("model_version")
         writer.string(modelVersion)
         if !kind.isSideEffect {
@@ -68,7 +77,7 @@ struct RecordBuilder {
         writer.key("event_type")
         writer.string(cause.eventType.rawValue)
         writer.key("occurred_at")
-        writer.string(cause.occurredAt.rfc3339)
+        writer.string(causeTimeText)
         writer.key("source")
         if let source = cause.source {
             writer.beginObject()
@@ -111,23 +120,37 @@ struct RecordBuilder {
         writer.endObject()
     }
 
-    /// Writes an array of `{"component", "code", "points", "detail"}` objects, as the scorer's result JSON does.
-    func writeFactors(_ factors: [Factor], to writer: inout JSONWriter) {
+    /// Writes every factor as an array of `{"component", "code", "points", "detail"}`
+    /// objects, as the scorer's result JSON does.
+    func writeAllFactors(to writer: inout JSONWriter) {
         let result = transition.result
         writer.beginArray()
-        for factor in factors {
-            writer.beginObject()
-            writer.key("component")
-            writer.string(factor.component.rawValue)
-            writer.key("code")
-            writer.string(factor.code.name)
-            writer.key("points")
-            writer.number(factor.points)
-            writer.key("detail")
-            writer.string(result.detail(of: factor))
-            writer.endObject()
+        for factor in result.factors {
+            Self.writeFactor(factor, detail: result.detail(of: factor), to: &writer)
         }
         writer.endArray()
+    }
+
+    /// Writes the top factors like `writeAllFactors(to:)`.
+    func writeTopFactors(to writer: inout JSONWriter) {
+        writer.beginArray()
+        for (factor, detail) in zip(transition.result.topFactors, topFactorDetails) {
+            Self.writeFactor(factor, detail: detail, to: &writer)
+        }
+        writer.endArray()
+    }
+
+    private static func writeFactor(_ factor: Factor, detail: String, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("component")
+        writer.string(factor.component.rawValue)
+        writer.key("code")
+        writer.string(factor.code.name)
+        writer.key("points")
+        writer.number(factor.points)
+        writer.key("detail")
+        writer.string(detail)
+        writer.endObject()
     }
 
     /// Writes the scores as `{"marketing", "sales", "service", "demographic", "behavioral"}`.

@@ -65,8 +65,9 @@ public struct EmittedQualification: Sendable, Equatable {
     public var causingEventID: String
     /// The id of the override event in force at the last publication; nil when none was.
     public var overrideEventID: String?
-    /// A fingerprint of the published `crosshub_qualification_factors` value,
-    /// so that a change can be detected without storing the text; 0 when unknown.
+    /// A fingerprint of the top factors behind the published
+    /// `crosshub_qualification_factors` value, so that a change can be detected
+    /// without storing the text. It is 0 when unknown.
     public var factorsFingerprint: UInt64
     /// The as-of time of the last property update; its UTC date is the
     /// published `crosshub_qualification_date`.

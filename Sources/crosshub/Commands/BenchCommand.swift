@@ -11,6 +11,7 @@ enum BenchCommand: Command {
         BenchGenerateCommand.self,
         BenchScoreCommand.self,
         BenchFoldCommand.self,
+        BenchDecideCommand.self,
     ]
 
     static func run(_ arguments: [String]) async -> Int32 {
