@@ -45,25 +45,28 @@ extension RecordBuilder {
             writer.endObject()
         }
 
+        let name = summary.nameWithCompany
+        let factors = factorLines()
         let salesRecipient = summary.ownerEmail ?? summary.ownerID ?? policy.taskOwnerFallback
+        let salesBody = "\(name) is now sales qualified with a score of \(result.score). "
+            + "A follow-up task is due \(dueAt.rfc3339)."
         let salesNotification = notificationRecord(
-                           role: "sales-owner", recipient: salesRecipient, ordinal: ordinal, taskID: task.outputID,
-                           subject: "New sales qualified lead: \(summary.nameWithCompany), score \(result.score)",
-                           body: Self.paragraphs("\(summary.nameWithCompany) is now sales qualified with a score of "
-                                                 + "\(result.score). A follow-up task is due \(dueAt.rfc3339).", factorLines()),
-                           summary: summary)
+            role: "sales-owner", recipient: salesRecipient, ordinal: ordinal, taskID: task.outputID,
+            subject: "New sales qualified lead: \(name), score \(result.score)",
+            body: Self.paragraphs(salesBody, factors), summary: summary)
+
+        let marketingBody = "\(name) entered \(QualificationStatus.salesQualifiedLead.rawValue) "
+            + "and was handed to \(owner ?? policy.taskOwnerFallback) for follow-up."
         let marketingNotification = notificationRecord(
-                           role: "marketing", recipient: policy.marketingRecipient, ordinal: ordinal, taskID: task.outputID,
-                           subject: "\(summary.nameWithCompany) is now sales qualified, score \(result.score)",
-                           body: Self.paragraphs("\(summary.nameWithCompany) entered \(QualificationStatus.salesQualifiedLead.rawValue) "
-                                                 + "and was handed to \(owner ?? policy.taskOwnerFallback) for follow-up.", factorLines()),
-                           summary: summary)
+            role: "marketing", recipient: policy.marketingRecipient, ordinal: ordinal, taskID: task.outputID,
+            subject: "\(name) is now sales qualified, score \(result.score)",
+            body: Self.paragraphs(marketingBody, factors), summary: summary)
         return [task, salesNotification, marketingNotification]
     }
 
-    /// Notification fields after the common ones: `recipient_role`,
-    /// `recipient`, `channel`, `subject`, `body`, `task_output_id` and
-    /// `context` (score, statuses, override, top factors, profile).
+    /// Builds one notification. Its fields after the common ones are
+    /// `recipient_role`, `recipient`, `channel`, `subject`, `body`,
+    /// `task_output_id` and `context` (score, statuses, override, top factors, profile).
     private func notificationRecord(role: String, recipient: String, ordinal: Int, taskID: String,
                                     subject: String, body: String, summary: ContactSummary) -> OutputRecord {
         record(.notification, discriminator: role, ordinal: ordinal) { writer in
