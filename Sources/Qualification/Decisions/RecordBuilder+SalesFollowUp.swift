@@ -5,7 +5,7 @@ extension RecordBuilder {
     /// Task fields after the common ones are `owner`, `owner_source`,
     /// `owner_email`, `due_at`, `priority`, `title`, `body` and `context`.
     /// The owner is the profile's owner id, else its owner email, else the
-    /// policy's fallback queue, and `owner_source` says which (`profile` or
+    /// policy's fallback queue, and `owner_source` records which (`profile` or
     /// `fallback`). The context has the score, statuses, override, top
     /// factors, recent touches, next actions, content and profile.
     func salesFollowUpRecords() -> [OutputRecord] {
