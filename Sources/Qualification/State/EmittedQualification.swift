@@ -47,7 +47,7 @@ public struct EmittedQualification: Sendable, Equatable {
         }
     }
 
-    /// The unified score, 0 to 100.
+    /// The unified score: 0 to 100 with the built-in model.
     public var score: Int
     /// The effective status (the override's when one was in force), such as `MARKETING_QUALIFIED_LEAD`.
     public var status: String
