@@ -61,10 +61,7 @@ import Testing
         let records = try Self.sampleRecords()
         for kind in OutputKind.allCases {
             let record = try #require(records.first { $0.kind == kind && $0.member("previous") != .null })
-            guard case .object(let members) = record.json else {
-                Issue.record("\(kind) record is not an object")
-                continue
-            }
+            let members = record.members
             var broken: [(String, [String: JSONValue])] = []
             for name in ["output_id", "cause", "sequence"] {
                 var copy = members
@@ -87,7 +84,7 @@ import Testing
             copy["surprise"] = .bool(true)
             broken.append(("unknown field", copy))
 
-            let lines = broken.map { JSONValue.object($0.1).jsonText }
+            let lines = broken.map { OutputRecord.jsonText(of: $0.1) }
             let verdicts = try Self.validate(lines, schema: Self.schemaURL(kind))
             #expect(verdicts.count == lines.count)
             for ((change, _), verdict) in zip(broken, verdicts) {
@@ -114,10 +111,9 @@ import Testing
             (.enrollment, "to_track", .string("High-Potential")),
         ]
         for (kind, name, value) in cases {
-            let record = try #require(records.first { $0.kind == kind })
-            guard case .object(var members) = record.json else { continue }
+            var members = try #require(records.first { $0.kind == kind }).members
             members[name] = value
-            let verdicts = try Self.validate([JSONValue.object(members).jsonText], schema: Self.schemaURL(kind))
+            let verdicts = try Self.validate([OutputRecord.jsonText(of: members)], schema: Self.schemaURL(kind))
             #expect(verdicts.first?.hasPrefix("invalid") == true, "\(kind) \(name) = \(value.jsonText): \(verdicts)")
         }
     }

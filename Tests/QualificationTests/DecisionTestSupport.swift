@@ -112,6 +112,18 @@ extension OutputRecord {
 
     var text: String { String(decoding: value, as: UTF8.self) }
 
+    /// The top-level members, for building changed copies of the record.
+    var members: [String: JSONValue] {
+        guard case .object(let members) = json else { return [:] }
+        return Dictionary(uniqueKeysWithValues: members.map { ($0.key, $0.value) })
+    }
+
+    /// Writes `members` as a JSON object with keys sorted.
+    static func jsonText(of members: [String: JSONValue]) -> String {
+        let pairs = members.keys.sorted().map { "\(JSONValue.string($0).jsonText):\(members[$0]!.jsonText)" }
+        return "{" + pairs.joined(separator: ",") + "}"
+    }
+
     /// Returns a top-level string field, or nil.
     func field(_ name: String) -> String? {
         guard case .object(let members) = json, case .string(let value)? = members[name] else { return nil }
