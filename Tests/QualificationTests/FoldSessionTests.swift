@@ -30,7 +30,7 @@ import Testing
 
 /// Runs the `crosshub` binary that `swift build` (or `swift test`) left in `.build/debug` on
 /// the given input lines, and returns its exit status, standard output and standard error.
-private func runCrosshub(_ arguments: [String], input lines: [String]) throws -> (Int32, String, String) {
+func runCrosshub(_ arguments: [String], input lines: [String]) throws -> (Int32, String, String) {
     let binary = TestPaths.repositoryRoot.appendingPathComponent(".build/debug/crosshub").path
     try #require(FileManager.default.isExecutableFile(atPath: binary), "build the crosshub binary first: swift build")
     let input = FileManager.default.temporaryDirectory.appendingPathComponent("crosshub-input-\(UUID().uuidString).jsonl")
@@ -79,7 +79,7 @@ private func runCrosshub(_ arguments: [String], input lines: [String]) throws ->
     ]
     let (status, stdout, stderr) = try runCrosshub(["qualify"], input: events)
     #expect(status == 0)
-    #expect(stderr.contains("3 lines, 3 folded, 0 duplicate, 0 invalid, 2 contacts, model "))
+    #expect(stderr.contains("3 lines, 3 folded, 0 duplicate, 0 invalid, 2 contacts, 0 with an override in force, model "))
     let results = stdout.split(separator: "\n").map(String.init)
     #expect(results.count == 2)
     // c-1: marketing 40 × 0.5 + 20 = 40; service 50; behavioral 10, because the model reads an

@@ -17,33 +17,23 @@ enum BenchFoldCommand: Command {
     static let parser = OptionParser(
         command: "bench fold",
         synopsis: "[--events N] [--contacts N] [--seed N] [--rounds N]",
-        options: [
-            OptionSpec("events", default: "1000000", help: "Events in the generated mix (1000 to 20000000)."),
-            OptionSpec("contacts", default: "50000", help: "Contacts the events are spread over (1 to 10000000)."),
-            OptionSpec("seed", default: "1", help: "Seed of the generated mix; the same seed gives the same events."),
-            OptionSpec("rounds", default: "5", help: "Timed passes per measurement; the median is printed (1 to 50)."),
-        ]
+        options: BenchMixSettings.options(events: 1_000_000, contacts: 50_000)
     )
 
     static func run(_ arguments: [String]) async -> Int32 {
-        let events: Int
-        let contacts: Int
-        let seed: Int
-        let rounds: Int
+        let settings: BenchMixSettings
         do {
             let options = try parser.parse(arguments)
             if options.helpRequested {
                 print(parser.help)
                 return ExitStatus.success
             }
-            events = try options.int("events", in: 1000...20_000_000) ?? 1_000_000
-            contacts = try options.int("contacts", in: 1...10_000_000) ?? 50_000
-            seed = try options.int("seed", in: 0...Int.max) ?? 1
-            rounds = try options.int("rounds", in: 1...50) ?? 5
+            settings = try BenchMixSettings(options)
         } catch {
             printError("crosshub bench fold: \(error)")
             return ExitStatus.usage
         }
+        let (events, contacts, seed, rounds) = (settings.events, settings.contacts, settings.seed, settings.rounds)
 
         #if DEBUG
         printError("crosshub bench fold: this is a debug build; build with 'swift build -c release' for real figures")
@@ -137,7 +127,7 @@ enum BenchFoldCommand: Command {
     /// second of this thread's CPU time, so that other processes competing
     /// for the cores do not lower the figure, and the last round's result.
     /// A round's result is freed after the clock stops, outside the timing.
-    private static func measure<Result>(rounds: Int, events: Int, _ body: () -> Result) -> (Double, Result) {
+    static func measure<Result>(rounds: Int, events: Int, _ body: () -> Result) -> (Double, Result) {
         var rates: [Double] = []
         var result: Result?
         for _ in 0..<rounds {
@@ -155,7 +145,7 @@ enum BenchFoldCommand: Command {
         return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 
-    private static func row(_ label: String, _ rate: Double, against reference: Double) -> String {
+    static func row(_ label: String, _ rate: Double, against reference: Double) -> String {
         let padded = label.padding(toLength: 30, withPad: " ", startingAt: 0)
         let rateText = String(Int(rate.rounded()))
         let padding = String(repeating: " ", count: max(0, 10 - rateText.count))

@@ -29,6 +29,9 @@ struct FoldSettings {
 /// One pass over the input: the folded states, what happened to each line, and the messages for invalid ones.
 struct FoldRun {
     var session: FoldSession
+    /// The newest folded event of each contact (greatest `occurred_at`, ties to
+    /// the higher event id), the cause that `crosshub qualify` gives its decisions.
+    var newestEvents: [String: DecisionCause] = [:]
     var lines = 0
     var blankLines = 0
     var afterAsOf = 0
@@ -59,7 +62,9 @@ struct FoldRun {
                     run.afterAsOf += 1
                     return
                 }
-                run.session.fold(event)
+                if run.session.fold(event) == .folded {
+                    run.recordNewest(event)
+                }
             } catch {
                 run.session.countInvalid()
                 if printedErrors < settings.maxErrors {
@@ -74,11 +79,30 @@ struct FoldRun {
         return run
     }
 
+    private mutating func recordNewest(_ event: Event) {
+        if let current = newestEvents[event.contactID] {
+            let isNewer = event.occurredAt != current.occurredAt
+                ? event.occurredAt > current.occurredAt
+                : current.eventID.utf8.lexicographicallyPrecedes(event.eventID.utf8)
+            guard isNewer else { return }
+        }
+        newestEvents[event.contactID] = DecisionCause(eventID: event.eventID, eventType: event.type,
+                                                      occurredAt: event.occurredAt, source: nil)
+    }
+
     /// Writes one line per contact to standard output, sorted by contact id.
     func writeContacts(asOf: EventTime?, _ render: (LeadFeatures) -> [UInt8]) {
+        writeContactLines(asOf: asOf) { _, features in [render(features)] }
+    }
+
+    /// Writes the lines `render` returns for each contact to standard output, contacts sorted by id.
+    func writeContactLines(asOf: EventTime?, _ render: (ContactState, LeadFeatures) -> [[UInt8]]) {
         var output = BufferedStandardOutput()
         for contactID in session.contacts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            output.writeLine(render(session.contacts[contactID]!.features(asOf: asOf)))
+            let state = session.contacts[contactID]!
+            for line in render(state, state.features(asOf: asOf)) {
+                output.writeLine(line)
+            }
         }
         output.flush()
     }

@@ -7,13 +7,15 @@
 /// event, Doubles are their 8 IEEE 754 bytes, so decoding gives back exactly
 /// the encoded state.
 ///
-/// Versions: 1 is the first format; 2 adds the recent touches and the sales
-/// feedback after the engagement section (a version 1 snapshot decodes with
-/// both empty). Decoding accepts every version up to `snapshotVersion`;
+/// Versions: 1 is the first format. 2 adds the recent touches and the sales
+/// feedback after the engagement section, and a version 1 snapshot decodes
+/// with both empty. 3 adds the override id, factors fingerprint,
+/// qualification time and output counts to the emitted qualification, and
+/// `SnapshotReader.readEmitted(version:)` says how older ones decode. Decoding accepts every version up to `snapshotVersion`;
 /// encoding always writes the current one.
 extension ContactState {
     /// The version `snapshotBytes()` writes.
-    public static let snapshotVersion: UInt8 = 2
+    public static let snapshotVersion: UInt8 = 3
 
     static let snapshotMagic: [UInt8] = [UInt8(ascii: "C"), UInt8(ascii: "S")]
 
