@@ -76,4 +76,16 @@ enum SampleStates {
             modelVersion: "cross-hub@3f9a1c2d", causingEventID: "e-22")
         return state
     }
+
+    /// `emitted` as a version 1 or 2 snapshot decodes it: every count 1 and
+    /// SQL entries 1 when `sqlEnteredAt` is set, the fields added in version 3 empty.
+    static func emittedAsOlderVersionsDecode(_ emitted: EmittedQualification?) -> EmittedQualification? {
+        guard var emitted else { return nil }
+        emitted.overrideEventID = nil
+        emitted.factorsFingerprint = 0
+        emitted.qualifiedAt = nil
+        emitted.counts = .init(qualifications: 1, propertyUpdates: 1, statusChanges: 1, trackChanges: 1,
+                               sqlEntries: emitted.sqlEnteredAt == nil ? 0 : 1)
+        return emitted
+    }
 }

@@ -45,7 +45,7 @@ import Testing
     #expect(decoded.service == expected.service)
     #expect(decoded.engagement == expected.engagement)
     #expect(decoded.overrideDecision == expected.overrideDecision)
-    #expect(decoded.emitted == expected.emitted)
+    #expect(decoded.emitted == SampleStates.emittedAsOlderVersionsDecode(expected.emitted))
     #expect(decoded.appliedOffsets == expected.appliedOffsets)
     #expect(decoded.recentEventIDs == expected.recentEventIDs)
     #expect(decoded.features() == expected.features())
@@ -55,7 +55,44 @@ import Testing
     var upgraded = decoded
     upgraded.touches = expected.touches
     upgraded.sales.feedback = expected.sales.feedback
+    upgraded.emitted = expected.emitted
     #expect(upgraded == expected)
+}
+
+/// `snapshot-v2.bin` was written by the version 2 encoder from `SampleStates.richState()`;
+/// version 2 did not store the emitted qualification's override id, factors fingerprint,
+/// qualification time or counts.
+@Test func versionTwoFixtureStillDecodes() throws {
+    let bytes = try Data(contentsOf: TestPaths.fixtures.appendingPathComponent("snapshot-v2.bin"))
+    #expect(bytes[2] == 2)
+    let decoded = try ContactState(snapshot: bytes)
+    let expected = SampleStates.richState()
+    #expect(decoded.emitted == SampleStates.emittedAsOlderVersionsDecode(expected.emitted))
+    #expect(decoded.emitted?.counts == .init(qualifications: 1, propertyUpdates: 1, statusChanges: 1,
+                                             trackChanges: 1, sqlEntries: 1))
+
+    var upgraded = decoded
+    upgraded.emitted = expected.emitted
+    #expect(upgraded == expected)
+}
+
+@Test func emittedFieldsOfVersionThreeRoundTrip() throws {
+    var state = SampleStates.richState()
+    state.emitted?.overrideEventID = "e-32"
+    state.emitted?.factorsFingerprint = 0xFEDC_BA98_7654_3210
+    state.emitted?.qualifiedAt = EventTime(rfc3339: "2026-03-08T12:00:00Z")
+    state.emitted?.counts = .init(qualifications: 7, propertyUpdates: 9, statusChanges: 3, trackChanges: 2, sqlEntries: 1)
+    let bytes = state.snapshotBytes()
+    #expect(bytes[2] == 3)
+    let decoded = try ContactState(snapshot: bytes)
+    #expect(decoded.emitted == state.emitted)
+    #expect(decoded == state)
+
+    var bare = state
+    bare.emitted?.overrideEventID = nil
+    bare.emitted?.qualifiedAt = nil
+    bare.emitted?.counts = .init()
+    #expect(try ContactState(snapshot: bare.snapshotBytes()).emitted == bare.emitted)
 }
 
 @Test func corruptSnapshotsAreRejected() {

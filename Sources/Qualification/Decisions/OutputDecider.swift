@@ -6,6 +6,19 @@ public enum OutputKind: String, Sendable, CaseIterable {
     case note
     case notification
     case enrollment
+
+    /// The value of the record's `schema` field and `crosshub.schema` header,
+    /// such as `crosshub.qualification/v1`. The JSON Schema is
+    /// `schemas/outputs/<raw value>.schema.json`.
+    public var schemaName: String { "crosshub.\(rawValue)/v1" }
+
+    /// True for the kinds that `DecisionPolicy.SideEffects.suppress` leaves out.
+    public var isSideEffect: Bool {
+        switch self {
+        case .qualification, .propertyUpdate: false
+        case .task, .note, .notification, .enrollment: true
+        }
+    }
 }
 
 /// One header of an output record, such as `crosshub.schema` or `crosshub.output_id`.
@@ -70,6 +83,13 @@ public struct DecisionInput: Sendable {
         self.state = state
         self.result = result
         self.cause = cause
+    }
+
+    /// The time the decision is made as of: the result's `as_of`, else the
+    /// contact's newest event, else the cause's time. Records carry it as
+    /// `occurred_at`; overrides and the cooldown are judged at it.
+    public var asOf: EventTime {
+        result.asOf.flatMap { EventTime(rfc3339: $0) } ?? state.newestEventAt ?? cause.occurredAt
     }
 }
 

@@ -9,11 +9,13 @@
 ///
 /// Versions: 1 is the first format; 2 adds the recent touches and the sales
 /// feedback after the engagement section (a version 1 snapshot decodes with
-/// both empty). Decoding accepts every version up to `snapshotVersion`;
+/// both empty); 3 adds the override id, factors fingerprint, qualification
+/// time and output counts to the emitted qualification (see
+/// `SnapshotReader.readEmitted(version:)` for older ones). Decoding accepts every version up to `snapshotVersion`;
 /// encoding always writes the current one.
 extension ContactState {
     /// The version `snapshotBytes()` writes.
-    public static let snapshotVersion: UInt8 = 2
+    public static let snapshotVersion: UInt8 = 3
 
     static let snapshotMagic: [UInt8] = [UInt8(ascii: "C"), UInt8(ascii: "S")]
 

@@ -129,11 +129,28 @@ extension SnapshotWriter {
         writeOptional(emitted.sqlEnteredAt) { $0.writeTime($1) }
         writeString(emitted.modelVersion)
         writeString(emitted.causingEventID)
+
+        // Version 3 and later.
+        writeOptional(emitted.overrideEventID) { $0.writeString($1) }
+        writeFixed64(emitted.factorsFingerprint)
+        writeOptional(emitted.qualifiedAt) { $0.writeTime($1) }
+        let counts = emitted.counts
+        for count in [counts.qualifications, counts.propertyUpdates, counts.statusChanges, counts.trackChanges,
+                      counts.sqlEntries] {
+            writeCount(count)
+        }
     }
 }
 
 extension SnapshotReader {
-    mutating func readEmitted() throws(SnapshotDecodingError) -> EmittedQualification {
+    /// Reads an emitted qualification written by a snapshot of `version`.
+    ///
+    /// Versions 1 and 2 stored no override id, factors fingerprint,
+    /// qualification time or counts. Such a record was published at least
+    /// once, so each count decodes as 1 (SQL entries as 1 only when
+    /// `sqlEnteredAt` is set). The next output ids then continue after the
+    /// first publication instead of repeating its ids.
+    mutating func readEmitted(version: UInt8) throws(SnapshotDecodingError) -> EmittedQualification {
         let score = try readInt()
         let status = try readString()
         let nurtureTrack = try readString()
@@ -142,8 +159,21 @@ extension SnapshotReader {
             demographic: try readDouble(), behavioral: try readDouble())
         let lifecycleStage = try readString()
         let sqlEnteredAt = try readOptional { (reader: inout SnapshotReader) throws(SnapshotDecodingError) in try reader.readTime() }
-        return EmittedQualification(score: score, status: status, nurtureTrack: nurtureTrack, components: components,
-                                    lifecycleStage: lifecycleStage, sqlEnteredAt: sqlEnteredAt,
-                                    modelVersion: try readString(), causingEventID: try readString())
+        var emitted = EmittedQualification(score: score, status: status, nurtureTrack: nurtureTrack, components: components,
+                                           lifecycleStage: lifecycleStage, sqlEnteredAt: sqlEnteredAt,
+                                           modelVersion: try readString(), causingEventID: try readString())
+        guard version >= 3 else {
+            emitted.counts = .init(qualifications: 1, propertyUpdates: 1, statusChanges: 1, trackChanges: 1,
+                                   sqlEntries: sqlEnteredAt == nil ? 0 : 1)
+            return emitted
+        }
+
+        emitted.overrideEventID = try readOptional { (reader: inout SnapshotReader) throws(SnapshotDecodingError) in try reader.readString() }
+        emitted.factorsFingerprint = try readFixed64()
+        emitted.qualifiedAt = try readOptional { (reader: inout SnapshotReader) throws(SnapshotDecodingError) in try reader.readTime() }
+        emitted.counts = .init(qualifications: try readCount(limit: Int.max), propertyUpdates: try readCount(limit: Int.max),
+                               statusChanges: try readCount(limit: Int.max), trackChanges: try readCount(limit: Int.max),
+                               sqlEntries: try readCount(limit: Int.max))
+        return emitted
     }
 }

@@ -50,7 +50,7 @@ extension ContactState {
                               expiresAt: try reader.readOptional { (reader: inout SnapshotReader) throws(SnapshotDecodingError) in try reader.readTime() })
             }
         }
-        emitted = try reader.readOptional { (reader: inout SnapshotReader) throws(SnapshotDecodingError) in try reader.readEmitted() }
+        emitted = try reader.readOptional { (reader: inout SnapshotReader) throws(SnapshotDecodingError) in try reader.readEmitted(version: version) }
 
         var offsets: [AppliedOffsets.Entry] = []
         for _ in 0..<(try reader.readCount(limit: 4096)) {
