@@ -45,7 +45,9 @@ struct ChangelogRestorer {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers)
         configuration.clientID = clientID
         configuration.isolationLevel = .readCommitted
-        configuration.properties = kafkaProperties.merging(["enable.partition.eof": "true"])
+        // A short fetch wait makes the end of an empty or idle partition show up quickly.
+        configuration.properties = KafkaConfiguration(["fetch.wait.max.ms": "50"])
+            .merging(kafkaProperties).merging(["enable.partition.eof": "true"])
         let reader = try KafkaConsumer(configuration: configuration, handlers: handlers)
         defer {
             do { try reader.close() } catch { logger.warning("closing the changelog reader failed", ("error", "\(error)")) }

@@ -48,7 +48,9 @@ extension Pipeline {
         let errorLog = clientErrorLog
 
         let log: @Sendable (KafkaLogRecord) -> Void = { record in
-            let level = LogLevel(syslogSeverity: Int(record.level.rawValue))
+            var level = LogLevel(syslogSeverity: Int(record.level.rawValue))
+            // The Kafka layer's own info lines (facility SWIFT) repeat what the service logs itself.
+            if record.facility == "SWIFT" && level == .info { level = .debug }
             let fields: [(String, String)] = [("kafka.client", record.clientName), ("kafka.facility", record.facility)]
             logger.log(level, record.message, fields)
         }
