@@ -55,6 +55,7 @@ extension Pipeline {
         directory.removePartitions(numbers)
         publishGauges()
         status.update { status in
+            status.assignment.removeAll { revokedSet.contains($0) }
             status.assignedPartitions.removeAll { numbers.contains($0) }
             status.restoredPartitions.removeAll { numbers.contains($0) }
         }
@@ -66,6 +67,7 @@ extension Pipeline {
         let numbers = Set(partitions.map(\.partition))
         let missing = numbers.filter { !processor.hasPartition($0) }.sorted()
         status.update { status in
+            status.assignment = partitions.sorted()
             status.assignedPartitions = numbers.sorted()
             status.restoredPartitions = numbers.filter { !missing.contains($0) }.sorted()
             status.phase = missing.isEmpty ? .running : .restoring

@@ -1,3 +1,4 @@
+import Kafka
 import Synchronization
 
 /// The lifecycle and readiness of one service instance, published by the
@@ -21,6 +22,8 @@ public final class ServiceStatus: Sendable {
 
     public struct Snapshot: Sendable, Equatable {
         public var phase: Phase = .starting
+        /// The input partitions assigned to this instance, sorted.
+        public var assignment: [KafkaTopicPartition] = []
         /// Input partition numbers assigned to this instance, sorted.
         public var assignedPartitions: [Int32] = []
         /// Assigned partition numbers whose state is restored, sorted.
