@@ -109,3 +109,37 @@ final class ServiceTestCluster: @unchecked Sendable {
         return outputs
     }
 }
+
+extension ServiceTestCluster {
+    /// Marketing events only, so that each contact's events sit in one
+    /// partition of one topic and arrive in the same order on every run.
+    /// With one record per batch, the decisions are then the same on every
+    /// run, which lets tests compare outputs across runs.
+    static func orderedEvents(contacts: Int, seed: UInt64 = 11) throws -> [GeneratedEvent] {
+        var options = generationOptions(contacts: contacts, seed: seed)
+        options.family = .marketing
+        return try JourneyGenerator(options: options).events()
+    }
+
+    /// Every output record of every output topic, by output id.
+    func allOutputs() throws -> [String: String] {
+        var outputs: [String: String] = [:]
+        for kind in OutputKind.allCases {
+            outputs.merge(try self.outputs(topics.topic(for: kind))) { first, _ in first }
+        }
+        return outputs
+    }
+
+    /// Runs one instance over `events` from an empty cluster until every event is processed, and returns the outputs.
+    static func referenceOutputs(_ events: [GeneratedEvent], partitions: Int, decider: any OutputDecider = QualificationOnlyDecider()) throws -> [String: String] {
+        let environment = try ServiceTestCluster(partitions: partitions)
+        try environment.produce(events)
+        var configuration = environment.configuration(group: "reference")
+        configuration.batchMaxEvents = 1
+        let service = try environment.startService(configuration, decider: decider)
+        try waitUntil("the reference run") { service.metrics.snapshot().totalConsumed == UInt64(events.count) }
+        service.requestStop()
+        _ = service.waitUntilStopped(timeout: .seconds(30))
+        return try environment.allOutputs()
+    }
+}
