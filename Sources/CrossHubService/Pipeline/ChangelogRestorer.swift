@@ -24,6 +24,11 @@ struct ChangelogRestorer {
         var description: String
     }
 
+    /// A stop request arrived before the restore finished.
+    struct Interrupted: Error, CustomStringConvertible {
+        var description: String
+    }
+
     let bootstrapServers: String
     let topic: String
     let clientID: String
@@ -65,7 +70,7 @@ struct ChangelogRestorer {
 
         while !pending.isEmpty {
             if stop.isRequested {
-                throw Failure(description: "restore of \(topic) partitions \(Self.list(pending)) stopped by a shutdown request")
+                throw Interrupted(description: "restore of \(topic) partitions \(Self.list(pending)) stopped by a shutdown request")
             }
             guard ContinuousClock.now < deadline else {
                 throw Failure(description: "restore of \(topic) partitions \(Self.list(pending)) did not reach the end within \(timeout); check the brokers, or raise --restore-timeout-seconds (and max.poll.interval.ms) for large state")
@@ -75,11 +80,34 @@ struct ChangelogRestorer {
                 guard results[message.partition] != nil else { continue }
                 apply(message, to: &results[message.partition]!, corruptLog: corruptLog)
             }
-            for end in batch.partitionEnds where pending.remove(end.partition) != nil {
-                results[end.partition]!.seconds = Self.seconds(ContinuousClock.now - started)
+            var finished = batch.partitionEnds.map(\.partition)
+            if batch.messages.isEmpty && batch.partitionEnds.isEmpty {
+                finished += try partitionsAtHighWatermark(pending, reader: reader)
+            }
+            for partition in finished where pending.remove(partition) != nil {
+                results[partition]!.seconds = Self.seconds(ContinuousClock.now - started)
             }
         }
         return numbers.map { results[$0]! }
+    }
+
+    /// Returns the pending partitions whose read position has reached the high watermark.
+    ///
+    /// NOTE: a fallback for an idle poll. librdkafka 2.0.2 sometimes reports
+    /// no partition end for a changelog partition of the embedded broker
+    /// that was read before; the high watermark can pass the last stable
+    /// offset while a transaction is open, so the end event stays the first choice.
+    private func partitionsAtHighWatermark(_ pending: Set<Int32>, reader: KafkaConsumer) throws -> [Int32] {
+        let partitions = pending.sorted().map { KafkaTopicPartition(topic: topic, partition: $0) }
+        let positions = try reader.position(partitions)
+        var finished: [Int32] = []
+        for position in positions {
+            let watermarks = try reader.queryWatermarks(position.topicPartition, timeout: .seconds(5))
+            if watermarks.high == watermarks.low || (position.offset ?? -1) >= watermarks.high {
+                finished.append(position.partition)
+            }
+        }
+        return finished
     }
 
     private func apply(_ message: KafkaConsumerMessage, to result: inout Result, corruptLog: RateLimitedLogger) {

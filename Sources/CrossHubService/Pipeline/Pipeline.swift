@@ -65,6 +65,8 @@ final class Pipeline {
             try shutdown()
             status.update { $0.phase = .stopped }
             return .stopped
+        } catch is ChangelogRestorer.Interrupted where stop.isRequested {
+            return stopDuringRestore()
         } catch {
             return fail(error)
         }
@@ -175,6 +177,25 @@ final class Pipeline {
         producer?.close(timeout: .seconds(30))
         producer = nil
         logStop(level: .info, "crosshub run stopped")
+    }
+
+    /// Stops after a shutdown request cut a restore short: nothing was
+    /// processed since the assignment, so there is no batch to commit.
+    private func stopDuringRestore() -> ServiceExit {
+        logger.info("stopping during a restore; the partitions go back to the group unprocessed")
+        status.update { $0.phase = .stopping }
+        discardOpenBatch = true
+        do {
+            try consumer?.close()
+        } catch {
+            logger.warning("closing the consumer failed", ("error", "\(error)"))
+        }
+        consumer = nil
+        producer?.close(timeout: .seconds(30))
+        producer = nil
+        logStop(level: .info, "crosshub run stopped")
+        status.update { $0.phase = .stopped }
+        return .stopped
     }
 
     private func fail(_ error: any Error) -> ServiceExit {

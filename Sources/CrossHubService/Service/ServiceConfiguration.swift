@@ -91,7 +91,7 @@ public struct ServiceConfiguration: Sendable {
         settings.append(("statistics-interval-ms", String(Self.milliseconds(statisticsInterval))))
         settings += additionalSettings
         for key in kafkaProperties.properties.keys.sorted() {
-            settings.append(("kafka \(key)", kafkaProperties.maskedValue(forKey: key)))
+            settings.append(("kafka.\(key)", kafkaProperties.maskedValue(forKey: key)))
         }
         return settings
     }
