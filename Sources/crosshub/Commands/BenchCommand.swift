@@ -10,6 +10,7 @@ enum BenchCommand: Command {
             BenchScoreCommand.self,
             BenchFoldCommand.self,
             BenchGenerateCommand.self,
+            BenchPipelineCommand.self,
         ]
     }
 
