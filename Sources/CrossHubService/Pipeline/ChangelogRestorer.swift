@@ -40,9 +40,9 @@ struct ChangelogRestorer {
 
     /// Restores partitions `numbers` of the changelog.
     ///
-    /// - Throws: ``Failure`` when the end of every partition is not reached
-    ///   within the timeout or a stop is requested first; a ``KafkaError``
-    ///   when the reader cannot be created or assigned.
+    /// - Throws: ``Failure`` when a partition's end is not reached within the
+    ///   timeout, ``Interrupted`` when a stop is requested first, and a
+    ///   ``KafkaError`` when the reader cannot be created or assigned.
     func restore(_ numbers: [Int32]) throws -> [Result] {
         guard !numbers.isEmpty else { return [] }
         let started = ContinuousClock.now
@@ -93,10 +93,11 @@ struct ChangelogRestorer {
 
     /// Returns the pending partitions whose read position has reached the high watermark.
     ///
-    /// NOTE: a fallback for an idle poll. librdkafka 2.0.2 sometimes reports
-    /// no partition end for a changelog partition of the embedded broker
-    /// that was read before; the high watermark can pass the last stable
-    /// offset while a transaction is open, so the end event stays the first choice.
+    /// NOTE: a fallback for an idle poll, because librdkafka 2.0.2 sometimes
+    /// reports no partition end for a changelog partition of the embedded
+    /// broker that was read before. The end event stays the first choice,
+    /// since the high watermark can pass the last stable offset while a
+    /// transaction is open.
     private func partitionsAtHighWatermark(_ pending: Set<Int32>, reader: KafkaConsumer) throws -> [Int32] {
         let partitions = pending.sorted().map { KafkaTopicPartition(topic: topic, partition: $0) }
         let positions = try reader.position(partitions)

@@ -30,7 +30,7 @@ final class Pipeline {
     let deadLetterLog: RateLimitedLogger
     let clientErrorLog: RateLimitedLogger
 
-    /// Set by the rebalance handler, so the loop knows that the records of the current poll may be stale.
+    /// Set by the rebalance handler, so that the loop treats the records of the current poll as possibly stale.
     var rebalancedDuringPoll = false
     /// Set when the pipeline stops on an error: revocations then drop the open batch instead of committing it.
     var discardOpenBatch = false
