@@ -54,7 +54,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CrossHubServiceTests",
-            dependencies: ["CrossHubService", "Kafka", "Qualification"]
+            dependencies: ["CrossHubService", "Kafka", "Qualification"],
+            resources: [.copy("Fixtures")]
         ),
     ]
 )

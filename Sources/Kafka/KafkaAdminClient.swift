@@ -30,8 +30,9 @@ public final class KafkaAdminClient: @unchecked Sendable {
     public func createTopics(_ topics: [KafkaNewTopic], ifNotExists: Bool = false, timeout: Duration) throws {
         guard !topics.isEmpty else { return }
         for topic in topics {
-            guard !topic.name.isEmpty, topic.partitions >= 1, topic.replicationFactor >= 1 else {
-                throw KafkaError.invalidArgument("invalid new topic '\(topic.name)': needs a name, at least 1 partition and a replication factor of at least 1, got \(topic.partitions) partitions and replication factor \(topic.replicationFactor)")
+            guard !topic.name.isEmpty, topic.partitions >= 1,
+                  topic.replicationFactor >= 1 || topic.replicationFactor == KafkaNewTopic.brokerDefaultReplicationFactor else {
+                throw KafkaError.invalidArgument("invalid new topic '\(topic.name)': needs a name, at least 1 partition and a replication factor of at least 1 (or -1 for the broker's default), got \(topic.partitions) partitions and replication factor \(topic.replicationFactor)")
             }
         }
         try rejectOnEmbeddedCluster("CreateTopics", topics: topics.map(\.name))

@@ -142,13 +142,29 @@ public final class KafkaConsumer: @unchecked Sendable {
     /// partition it has already given up.
     ///
     /// Per-partition consumer errors go to the error handler, except fatal
-    /// ones, which are thrown. End-of-partition events are not returned.
+    /// ones, which are thrown. End-of-partition events are not returned; use
+    /// ``pollBatch(maxMessages:timeout:)`` to receive them.
     /// When this call throws, the messages it fetched are dropped without
     /// their offsets being stored, so they are read again after a restart.
     ///
     /// - Throws: the rebalance handler's error, a fatal ``KafkaError``, or
     ///   `clientClosed` after ``close()``.
     public func poll(maxMessages: Int = 1000, timeout: Duration) throws -> [KafkaConsumerMessage] {
+        try pollBatch(maxMessages: maxMessages, timeout: timeout).messages
+    }
+
+    /// Polls like ``poll(maxMessages:timeout:)`` and also returns the
+    /// end-of-partition events served in the same call.
+    ///
+    /// librdkafka reports an end of partition only when the consumer was
+    /// created with `enable.partition.eof=true`, once each time the consumer
+    /// reaches the end, and again after new messages arrive and are read.
+    /// For a `read_committed` consumer the end is the last stable offset, so
+    /// it never waits for a transaction that is still open.
+    /// End-of-partition events count towards `maxMessages`.
+    ///
+    /// - Throws: as ``poll(maxMessages:timeout:)``.
+    public func pollBatch(maxMessages: Int = 1000, timeout: Duration) throws -> KafkaConsumerBatch {
         guard maxMessages > 0 else {
             throw KafkaError.invalidArgument("maxMessages must be at least 1, got \(maxMessages)")
         }
@@ -174,6 +190,7 @@ public final class KafkaConsumer: @unchecked Sendable {
 
         var messages: [KafkaConsumerMessage] = []
         messages.reserveCapacity(count)
+        var partitionEnds: [KafkaTopicPartitionOffset] = []
         var fatal: KafkaError?
         // All messages of the batch, and so their topic handles, are alive
         // together, so an equal handle pointer within the batch is the same topic.
@@ -189,7 +206,13 @@ public final class KafkaConsumer: @unchecked Sendable {
                     lastTopicHandle = handle
                 }
                 messages.append(KafkaConsumerMessage(message, topic: lastTopic, arena: arena, arenaOffset: &arenaOffset))
-            } else if message.pointee.err != RD_KAFKA_RESP_ERR__PARTITION_EOF {
+            } else if message.pointee.err == RD_KAFKA_RESP_ERR__PARTITION_EOF {
+                if let handle = message.pointee.rkt {
+                    partitionEnds.append(KafkaTopicPartitionOffset(topic: client.context.topicNames.name(of: handle),
+                                                                   partition: message.pointee.partition,
+                                                                   offset: message.pointee.offset))
+                }
+            } else {
                 let error = consumerError(message.pointee)
                 if error.isFatal { fatal = fatal ?? error } else { client.context.report(error) }
             }
@@ -204,8 +227,9 @@ public final class KafkaConsumer: @unchecked Sendable {
         if rebalanced {
             let assigned = Set(try assignment())
             messages.removeAll { !assigned.contains($0.topicPartition) }
+            partitionEnds.removeAll { !assigned.contains($0.topicPartition) }
         }
-        return messages
+        return KafkaConsumerBatch(messages: messages, partitionEnds: partitionEnds)
     }
 
     /// Revokes the assignment, leaves the group and stops the consumer.

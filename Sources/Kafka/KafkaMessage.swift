@@ -74,3 +74,19 @@ public struct KafkaConsumerMessage: Sendable, Hashable {
         headers.first { $0.key == key }?.value ?? nil
     }
 }
+
+/// What one ``KafkaConsumer/pollBatch(maxMessages:timeout:)`` returned.
+public struct KafkaConsumerBatch: Sendable, Hashable {
+    /// The messages, in the order librdkafka delivered them.
+    public let messages: [KafkaConsumerMessage]
+    /// The partitions whose end the consumer reached during the call, each
+    /// with the end offset: the offset the next message will get, or for a
+    /// `read_committed` consumer the last stable offset. Empty unless the
+    /// consumer has `enable.partition.eof=true`.
+    public let partitionEnds: [KafkaTopicPartitionOffset]
+
+    public init(messages: [KafkaConsumerMessage], partitionEnds: [KafkaTopicPartitionOffset]) {
+        self.messages = messages
+        self.partitionEnds = partitionEnds
+    }
+}

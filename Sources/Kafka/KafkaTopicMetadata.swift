@@ -2,6 +2,8 @@
 public struct KafkaNewTopic: Sendable, Hashable {
     public var name: String
     public var partitions: Int
+    /// Replicas per partition, or ``brokerDefaultReplicationFactor`` for the
+    /// broker's `default.replication.factor` (Kafka 2.4 and later).
     public var replicationFactor: Int
     /// Topic configs, for example `["cleanup.policy": "compact"]`.
     public var configs: [String: String]
@@ -12,6 +14,9 @@ public struct KafkaNewTopic: Sendable, Hashable {
         self.replicationFactor = replicationFactor
         self.configs = configs
     }
+
+    /// The replication factor that asks the broker for its default (`-1`).
+    public static let brokerDefaultReplicationFactor = -1
 }
 
 /// A topic as the cluster metadata describes it.

@@ -48,4 +48,21 @@ import Testing
         #expect(error.kind == .invalidArgument)
         #expect(error.message.contains("'bad'"))
     }
+
+    @Test func brokerDefaultReplicationPassesLocalChecks() throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        let admin = try KafkaAdminClient(configuration: KafkaAdminConfiguration(bootstrapServers: cluster.bootstrapServers))
+        let topic = KafkaNewTopic(name: "crosshub.tasks", partitions: 4,
+                                  replicationFactor: KafkaNewTopic.brokerDefaultReplicationFactor)
+        let error = try #require(throws: KafkaError.self) {
+            try admin.createTopics([topic], timeout: .seconds(5))
+        }
+        // The local checks accept -1, so the request reaches the broker check.
+        #expect(error.kind == .unsupportedByBroker)
+
+        let invalid = try #require(throws: KafkaError.self) {
+            try admin.createTopics([KafkaNewTopic(name: "bad", partitions: 1, replicationFactor: -2)], timeout: .seconds(5))
+        }
+        #expect(invalid.kind == .invalidArgument)
+    }
 }

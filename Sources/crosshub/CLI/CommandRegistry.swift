@@ -8,6 +8,7 @@ enum CommandRegistry {
         ModelCommand.self,
         FoldCommand.self,
         QualifyCommand.self,
+        RunCommand.self,
         BrokerCommand.self,
         BenchCommand.self,
     ]

@@ -11,6 +11,7 @@ enum BenchCommand: Command {
             BenchFoldCommand.self,
             BenchGenerateCommand.self,
             BenchDecideCommand.self,
+            BenchPipelineCommand.self,
         ]
     }
 

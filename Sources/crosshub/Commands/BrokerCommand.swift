@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import CrossHubService
 import Kafka
 
 /// `crosshub broker`: runs the embedded Kafka broker until interrupted, for local development.
@@ -10,6 +11,10 @@ enum BrokerCommand: Command {
     static let parser = OptionParser(command: "broker", synopsis: "[OPTIONS]", options: [
         OptionSpec("brokers", env: "CROSSHUB_BROKER_COUNT", default: "1",
                    help: "Number of brokers in the cluster, each on its own loopback port."),
+        OptionSpec("topics", .flag, env: "CROSSHUB_BROKER_DEFAULT_TOPICS",
+                   help: "Create every default topic of 'crosshub run' (inputs, outputs, dead letters, changelog) with --partitions partitions."),
+        OptionSpec("partitions", env: "CROSSHUB_BROKER_PARTITIONS", default: "6",
+                   help: "Partition count of the topics --topics creates."),
         OptionSpec("topic", .repeated, env: "CROSSHUB_BROKER_TOPICS",
                    help: "Topic to create, as NAME:PARTITIONS (for example marketing.events:6); the environment variable takes a comma-separated list."),
         OptionSpec("log-level", env: "CROSSHUB_BROKER_LOG_LEVEL", default: "warning",
@@ -27,7 +32,13 @@ enum BrokerCommand: Command {
                 return ExitStatus.success
             }
             brokers = try options.int("brokers", in: 1...32) ?? 1
-            topics = try options.strings("topic").map(parseTopic)
+            var requested = try options.strings("topic").map(parseTopic)
+            if options.flag("topics") {
+                let partitions = try options.int("partitions", in: 1...1000) ?? 6
+                let named = Set(requested.map(\.name))
+                requested = ServiceTopics.defaults.all.filter { !named.contains($0) }.map { ($0, partitions) } + requested
+            }
+            topics = requested
             minimumLevel = try parseLevel(options.string("log-level") ?? "warning")
         } catch {
             printError("crosshub broker: \(error)")
@@ -54,7 +65,8 @@ enum BrokerCommand: Command {
         }
 
         // Written unbuffered, so that a script reading the first line gets the address at once.
-        var lines = ["bootstrap.servers=\(cluster.bootstrapServers)"]
+        // NOTE: librdkafka 2.0.2's mock cluster has no call to choose its listener ports, so the system picks them.
+        var lines = [cluster.bootstrapServers]
         lines += topics.map { "topic \($0.name) partitions=\($0.partitions)" }
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         printError("crosshub broker: \(brokers) broker(s) running at \(cluster.bootstrapServers); stop with Ctrl-C or SIGTERM")

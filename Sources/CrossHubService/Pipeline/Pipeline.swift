@@ -1,0 +1,235 @@
+import Foundation
+import Kafka
+import Qualification
+
+/// The processing loop of one service instance.
+///
+/// Thread confinement: the pipeline thread creates the pipeline and calls
+/// every method. It owns the consumer, the producer and all contact state
+/// (``BatchProcessor``). librdkafka calls the rebalance handler and the log,
+/// error and statistics handlers inside `poll`, `close` and the transaction
+/// calls on this same thread. Other threads only read the snapshots the
+/// pipeline publishes: ``ServiceStatus``, ``ServiceMetrics`` and ``ContactDirectory``.
+///
+/// The loop: poll up to the batch's remaining capacity, fold each record,
+/// and commit the batch when it holds `--batch-max-events` records or when
+/// `--commit-interval-ms` has passed since its first record.
+final class Pipeline {
+    let configuration: ServiceConfiguration
+    let logger: Logger
+    let metrics: ServiceMetrics
+    let status: ServiceStatus
+    let directory: ContactDirectory
+    let stop: StopRequest
+    let version: String
+    var processor: BatchProcessor
+
+    var consumer: KafkaConsumer?
+    var producer: KafkaProducer?
+    let fatalError = FatalErrorSlot()
+    let deadLetterLog: RateLimitedLogger
+    let clientErrorLog: RateLimitedLogger
+
+    /// Set by the rebalance handler, so that the loop treats the records of the current poll as possibly stale.
+    var rebalancedDuringPoll = false
+    /// Set when the pipeline stops on an error: revocations then drop the open batch instead of committing it.
+    var discardOpenBatch = false
+    /// Counts batches, to tell delivery reports of an abandoned batch from those of the current one.
+    var batchSequence: UInt64 = 0
+    /// Consecutive batches undone without a commit between them, for the backoff.
+    var consecutiveRetries = 0
+    /// Totals for the stop log.
+    var totals = (records: 0, batches: 0, retried: 0)
+
+    init(configuration: ServiceConfiguration, scorer: Scorer, decider: any OutputDecider, logger: Logger,
+         metrics: ServiceMetrics, status: ServiceStatus, directory: ContactDirectory, stop: StopRequest, version: String) {
+        self.configuration = configuration
+        self.logger = logger
+        self.metrics = metrics
+        self.status = status
+        self.directory = directory
+        self.stop = stop
+        self.version = version
+        self.processor = BatchProcessor(topics: configuration.topics, maxEventBytes: configuration.maxEventBytes,
+                                        scorer: scorer, decider: decider)
+        self.deadLetterLog = RateLimitedLogger(logger: logger, window: 10)
+        self.clientErrorLog = RateLimitedLogger(logger: logger, window: 10)
+    }
+
+    /// Runs until a stop is requested or an error that retrying cannot fix.
+    func run() -> ServiceExit {
+        logStart()
+        do {
+            try start()
+            try loop()
+            try shutdown()
+            status.update { $0.phase = .stopped }
+            return .stopped
+        } catch is ChangelogRestorer.Interrupted where stop.isRequested {
+            return stopDuringRestore()
+        } catch {
+            return fail(error)
+        }
+    }
+
+    private func logStart() {
+        var fields: [(String, String)] = [("crosshub.version", version),
+                                          ("model.version", processor.scorer.modelVersion),
+                                          ("librdkafka.version", librdkafkaVersion)]
+        fields += configuration.loggedSettings.map { ("config.\($0.name)", $0.value) }
+        logger.log(.info, "crosshub run starting", fields)
+    }
+
+    private func start() throws {
+        let admin = try KafkaAdminClient(configuration: adminConfiguration(), handlers: clientHandlers(statistics: false))
+        _ = try TopicCheck(configuration: configuration, admin: admin, logger: logger).run()
+
+        let producer = try KafkaProducer(configuration: producerConfiguration(), handlers: clientHandlers(statistics: false))
+        self.producer = producer
+        if configuration.guarantee == .exactlyOnce {
+            try retrying("initializing transactions") {
+                try producer.initTransactions(timeout: Self.transactionCallTimeout)
+            }
+        }
+
+        let consumer = try KafkaConsumer(configuration: consumerConfiguration(), handlers: clientHandlers(statistics: true))
+        self.consumer = consumer
+        try consumer.subscribe(topics: configuration.topics.inputs.all) { [unowned self] _, event in
+            try self.handleRebalance(event)
+        }
+        logger.info("joining consumer group", ("kafka.group", configuration.groupID),
+                    ("kafka.topics", configuration.topics.inputs.all.joined(separator: ",")))
+    }
+
+    private func loop() throws {
+        guard let consumer, let producer else { return }
+        let maxEvents = configuration.batchMaxEvents
+
+        while !stop.isRequested {
+            if let error = fatalError.current { throw error }
+
+            let now = ContinuousClock.now
+            var timeout = Self.idlePollTimeout
+            if let started = processor.batch.startedAt {
+                let remaining = started + configuration.commitInterval - now
+                timeout = max(.zero, min(remaining, Self.idlePollTimeout))
+            }
+
+            rebalancedDuringPoll = false
+            let messages = try consumer.poll(maxMessages: maxEvents - processor.batch.recordCount, timeout: timeout)
+            let polledAt = ContinuousClock.now
+            _ = producer.poll(timeout: .zero)
+
+            if rebalancedDuringPoll && !messages.isEmpty {
+                try rewindStale(messages)
+            } else {
+                try intake(messages, polledAt: polledAt)
+            }
+
+            if let started = processor.batch.startedAt,
+               processor.batch.recordCount >= maxEvents || ContinuousClock.now >= started + configuration.commitInterval {
+                try finishBatch(duringRebalance: false)
+            }
+        }
+    }
+
+    private func intake(_ messages: [KafkaConsumerMessage], polledAt: ContinuousClock.Instant) throws {
+        guard !messages.isEmpty else { return }
+        let now = Date()
+        for message in messages {
+            let outcome = try processor.add(message, polledAt: polledAt, now: now)
+            if case .deadLettered(let reason) = outcome {
+                deadLetterLog.log(.warning, key: "dead-letter.\(reason.code)", "dead-lettered an input record", [
+                    ("error.code", reason.code), ("error.message", reason.message),
+                    ("kafka.topic", message.topic), ("kafka.partition", String(message.partition)),
+                    ("kafka.offset", String(message.offset)),
+                ])
+            }
+        }
+    }
+
+    /// Drops the records of a poll during which the assignment changed and
+    /// seeks their partitions back to the first of them.
+    ///
+    /// Such a poll may return records fetched before a revocation next to
+    /// the same offsets fetched again after the new assignment. Reading each
+    /// partition again from the lowest offset returned gives every record
+    /// once: that offset is where the new assignment started fetching.
+    private func rewindStale(_ messages: [KafkaConsumerMessage]) throws {
+        var lowest: [KafkaTopicPartition: Int64] = [:]
+        for message in messages {
+            lowest[message.topicPartition] = min(lowest[message.topicPartition] ?? message.offset, message.offset)
+        }
+        let offsets = lowest.sorted { $0.key < $1.key }.map { KafkaTopicPartitionOffset($0.key, offset: $0.value) }
+        logger.debug("read records of the new assignment again", ("kafka.partitions", offsets.map(\.description).joined(separator: ",")))
+        try consumer?.seek(offsets, timeout: Self.seekTimeout)
+    }
+
+    private func shutdown() throws {
+        status.update { $0.phase = .stopping }
+        logger.info("stopping: committing the open batch and leaving the group",
+                    ("batch.records", String(processor.batch.recordCount)))
+        if !processor.batch.isEmpty {
+            try finishBatch(duringRebalance: true)
+        }
+        try consumer?.close()
+        consumer = nil
+        producer?.close(timeout: .seconds(30))
+        producer = nil
+        logStop(level: .info, "crosshub run stopped")
+    }
+
+    /// Stops after a shutdown request cut a restore short: nothing was
+    /// processed since the assignment, so there is no batch to commit.
+    private func stopDuringRestore() -> ServiceExit {
+        logger.info("stopping during a restore; the partitions go back to the group unprocessed")
+        status.update { $0.phase = .stopping }
+        discardOpenBatch = true
+        do {
+            try consumer?.close()
+        } catch {
+            logger.warning("closing the consumer failed", ("error", "\(error)"))
+        }
+        consumer = nil
+        producer?.close(timeout: .seconds(30))
+        producer = nil
+        logStop(level: .info, "crosshub run stopped")
+        status.update { $0.phase = .stopped }
+        return .stopped
+    }
+
+    private func fail(_ error: any Error) -> ServiceExit {
+        let reason = "\(error)"
+        logger.critical("stopping on an error that retrying cannot fix", ("error", reason))
+        status.update { status in
+            status.phase = .failed
+            status.failure = reason
+        }
+        discardOpenBatch = true
+        if let consumer {
+            do { try consumer.close() } catch { logger.warning("closing the consumer after the failure failed", ("error", "\(error)")) }
+        }
+        consumer = nil
+        producer?.close(timeout: .seconds(5))
+        producer = nil
+        logStop(level: .error, "crosshub run failed")
+        return .failed(reason)
+    }
+
+    private func logStop(level: LogLevel, _ message: String) {
+        let snapshot = metrics.snapshot()
+        logger.log(level, message, [
+            ("events.consumed", String(snapshot.totalConsumed)),
+            ("events.folded", String(snapshot.total(.folded))),
+            ("events.duplicate", String(snapshot.total(.duplicate))),
+            ("events.dead_lettered", String(snapshot.total(.deadLettered))),
+            ("outputs", String(snapshot.outputsByTopic.values.reduce(0, +))),
+            ("batches.committed", String(snapshot.batchesCommitted)),
+            ("batches.retried", String(snapshot.batchesRetried)),
+        ])
+    }
+
+    static let idlePollTimeout: Duration = .milliseconds(100)
+    static let seekTimeout: Duration = .seconds(10)
+    static let transactionCallTimeout: Duration = .seconds(30)
+}

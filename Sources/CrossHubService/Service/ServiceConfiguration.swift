@@ -1,0 +1,103 @@
+import Foundation
+import Kafka
+
+/// The settings of one service instance.
+///
+/// Setting names in errors and in the start-up log are the flags of
+/// `crosshub run` (`--batch-max-events`), so that an operator can find the
+/// flag and its `CROSSHUB_*` variable from a message. ``validate()`` checks
+/// every setting before anything connects.
+public struct ServiceConfiguration: Sendable {
+    /// `bootstrap.servers`: comma-separated `host:port` list.
+    public var bootstrapServers: String
+    /// The consumer group that every instance of one deployment shares.
+    public var groupID = "crosshub"
+    /// This instance's stable name. It is part of the `transactional.id`,
+    /// so a restarted instance with the same name fences its predecessor.
+    public var instanceID: String
+    /// The first part of the `transactional.id` `<prefix>-<group>-<instance>`.
+    public var transactionalIDPrefix = "crosshub"
+    public var topics = ServiceTopics.defaults
+    public var guarantee = DeliveryGuarantee.exactlyOnce
+    /// The most input records in one batch (one transaction in exactly-once mode).
+    public var batchMaxEvents = 500
+    /// How long a batch stays open after its first record before it is committed.
+    public var commitInterval: Duration = .milliseconds(100)
+    /// Input records with a larger value are dead-lettered as `oversized` unread.
+    public var maxEventBytes = 65_536
+    /// Whether start-up creates missing topics through the admin API.
+    public var createTopics = false
+    /// The partition count of input topics that start-up creates when none exists yet.
+    /// Topics created beside existing inputs take the inputs' count.
+    public var newTopicPartitions = 6
+    /// The replication factor of created topics; -1 asks for the broker's default.
+    public var newTopicReplicationFactor = KafkaNewTopic.brokerDefaultReplicationFactor
+    /// The port of the operations endpoint (health, metrics, contact lookup), or nil for none.
+    public var httpPort: Int?
+    /// How often librdkafka reports statistics (consumer lag); zero turns them off.
+    public var statisticsInterval: Duration = .seconds(5)
+    /// How long restoring the newly assigned partitions from the changelog
+    /// may take before the instance stops. The restore runs inside the
+    /// rebalance, so it also counts against `max.poll.interval.ms`.
+    public var restoreTimeout: Duration = .seconds(240)
+    /// How long start-up waits for cluster metadata, and each admin call.
+    public var metadataTimeout: Duration = .seconds(30)
+    /// librdkafka properties applied to every client (security, tuning), after the service's own.
+    public var kafkaProperties: KafkaConfiguration = [:]
+    /// More settings to show in the start-up log, such as those of the output decider.
+    public var additionalSettings: [(name: String, value: String)] = []
+
+    public init(bootstrapServers: String, instanceID: String) {
+        self.bootstrapServers = bootstrapServers
+        self.instanceID = instanceID
+    }
+
+    /// `<prefix>-<group>-<instance>`: the same on every restart of this instance.
+    public var transactionalID: String {
+        "\(transactionalIDPrefix)-\(groupID)-\(instanceID)"
+    }
+
+    /// The host name, the default instance id.
+    public static var defaultInstanceID: String {
+        let name = ProcessInfo.processInfo.hostName
+        return name.isEmpty ? "crosshub" : name
+    }
+
+    /// The effective settings as name and value pairs, secrets masked, for the start-up log.
+    public var loggedSettings: [(name: String, value: String)] {
+        var settings: [(name: String, value: String)] = [
+            ("brokers", bootstrapServers),
+            ("group-id", groupID),
+            ("instance-id", instanceID),
+            ("guarantee", guarantee.rawValue),
+            ("batch-max-events", String(batchMaxEvents)),
+            ("commit-interval-ms", String(Self.milliseconds(commitInterval))),
+            ("max-event-bytes", String(maxEventBytes)),
+            ("marketing-topic", topics.inputs.marketing),
+            ("sales-topic", topics.inputs.sales),
+            ("service-topic", topics.inputs.service),
+        ]
+        if guarantee == .exactlyOnce {
+            settings.insert(("transactional.id", transactionalID), at: 4)
+        }
+        for kind in OutputKindFlag.all {
+            settings.append((kind.flag, topics.topic(for: kind.kind)))
+        }
+        settings.append(("dead-letter-topic", topics.deadLetters))
+        settings.append(("changelog-topic", topics.changelog))
+        settings.append(("create-topics", String(createTopics)))
+        settings.append(("http-port", httpPort.map(String.init) ?? "off"))
+        settings.append(("restore-timeout-seconds", String(ServiceConfiguration.milliseconds(restoreTimeout) / 1000)))
+        settings.append(("statistics-interval-ms", String(Self.milliseconds(statisticsInterval))))
+        settings += additionalSettings
+        for key in kafkaProperties.properties.keys.sorted() {
+            settings.append(("kafka.\(key)", kafkaProperties.maskedValue(forKey: key)))
+        }
+        return settings
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

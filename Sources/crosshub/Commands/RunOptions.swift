@@ -1,0 +1,216 @@
+import CrossHubService
+import Foundation
+import Kafka
+import Qualification
+
+/// The parsed settings of `crosshub run`.
+struct RunSettings {
+    var configuration: ServiceConfiguration
+    var policy: DecisionPolicy
+    var scorer: Scorer
+    var logLevel: LogLevel
+    var logFormat: LogFormat
+}
+
+/// The options of `crosshub run` and their conversion to settings.
+enum RunOptions {
+    static let specs: [OptionSpec] = [
+        OptionSpec("brokers", env: "CROSSHUB_BROKERS", default: "localhost:9092",
+                   help: "Kafka bootstrap servers, comma-separated host:port pairs."),
+        OptionSpec("group-id", env: "CROSSHUB_GROUP_ID", default: "crosshub",
+                   help: "Consumer group shared by every instance of one deployment."),
+        OptionSpec("instance-id", env: "CROSSHUB_INSTANCE_ID",
+                   help: "Stable name of this instance, part of the transactional.id; a restart with the same name fences the previous process. Default: the host name."),
+        OptionSpec("transactional-id-prefix", env: "CROSSHUB_TRANSACTIONAL_ID_PREFIX", default: "crosshub",
+                   help: "First part of the transactional.id PREFIX-GROUP-INSTANCE (exactly-once mode)."),
+        OptionSpec("guarantee", env: "CROSSHUB_GUARANTEE", default: "exactly-once",
+                   help: "Delivery guarantee: exactly-once (one transaction per batch) or at-least-once (offsets committed after every record is acknowledged)."),
+        OptionSpec("batch-max-events", env: "CROSSHUB_BATCH_MAX_EVENTS", default: "500",
+                   help: "Most input records per batch (one transaction in exactly-once mode), 1 to 100000."),
+        OptionSpec("commit-interval-ms", env: "CROSSHUB_COMMIT_INTERVAL_MS", default: "100",
+                   help: "Milliseconds a batch stays open after its first record before it is committed, 1 to 60000."),
+        OptionSpec("max-event-bytes", env: "CROSSHUB_MAX_EVENT_BYTES", default: "65536",
+                   help: "Largest input record value in bytes; larger records are dead-lettered as oversized."),
+        ModelLoading.option,
+        OptionSpec("marketing-topic", env: "CROSSHUB_MARKETING_TOPIC", default: "marketing.events", help: "Input topic of marketing events."),
+        OptionSpec("sales-topic", env: "CROSSHUB_SALES_TOPIC", default: "sales.events", help: "Input topic of sales events."),
+        OptionSpec("service-topic", env: "CROSSHUB_SERVICE_TOPIC", default: "service.events", help: "Input topic of service events."),
+        OptionSpec("qualifications-topic", env: "CROSSHUB_QUALIFICATIONS_TOPIC", default: "crosshub.qualifications", help: "Output topic of qualification results."),
+        OptionSpec("property-updates-topic", env: "CROSSHUB_PROPERTY_UPDATES_TOPIC", default: "crosshub.property-updates", help: "Output topic of CRM property patches."),
+        OptionSpec("tasks-topic", env: "CROSSHUB_TASKS_TOPIC", default: "crosshub.tasks", help: "Output topic of sales tasks."),
+        OptionSpec("notes-topic", env: "CROSSHUB_NOTES_TOPIC", default: "crosshub.notes", help: "Output topic of contact notes."),
+        OptionSpec("notifications-topic", env: "CROSSHUB_NOTIFICATIONS_TOPIC", default: "crosshub.notifications", help: "Output topic of notifications."),
+        OptionSpec("enrollments-topic", env: "CROSSHUB_ENROLLMENTS_TOPIC", default: "crosshub.enrollments", help: "Output topic of nurture enrollments."),
+        OptionSpec("dead-letter-topic", env: "CROSSHUB_DEAD_LETTER_TOPIC", default: "crosshub.dead-letters", help: "Topic of rejected input records, with the reason in headers."),
+        OptionSpec("changelog-topic", env: "CROSSHUB_CHANGELOG_TOPIC", default: "crosshub.contact-state", help: "Compacted changelog of contact snapshots; same partition count as the inputs."),
+        OptionSpec("create-topics", .flag, env: "CROSSHUB_CREATE_TOPICS",
+                   help: "Create missing topics at start-up through the admin API (not supported by the embedded broker; use 'crosshub broker --topics' there)."),
+        OptionSpec("topic-partitions", env: "CROSSHUB_TOPIC_PARTITIONS", default: "6",
+                   help: "Partition count of topics --create-topics creates when no input topic exists yet; otherwise the inputs' count is used."),
+        OptionSpec("replication-factor", env: "CROSSHUB_REPLICATION_FACTOR", default: "-1",
+                   help: "Replication factor of topics --create-topics creates; -1 uses the broker's default."),
+        OptionSpec("task-owner-fallback", env: "CROSSHUB_TASK_OWNER_FALLBACK", default: "sales-queue",
+                   help: "Owner of sales tasks, and sales recipient of SQL notifications, when the contact's profile names no owner."),
+        OptionSpec("marketing-recipient", env: "CROSSHUB_MARKETING_RECIPIENT", default: "marketing-team",
+                   help: "Recipient of the marketing notification when a contact enters SQL."),
+        OptionSpec("sql-reentry-cooldown", env: "CROSSHUB_SQL_REENTRY_COOLDOWN", default: "30d",
+                   help: "Event time after an SQL entry before another entry creates a task again: a whole number with d, h, m or s."),
+        OptionSpec("business-hours", env: "CROSSHUB_BUSINESS_HOURS", default: "Mon-Fri 09:00-17:00 +00:00",
+                   help: "Working week for task due times: DAYS HH:MM-HH:MM [UTC-OFFSET]."),
+        OptionSpec("task-due-after", env: "CROSSHUB_TASK_DUE_AFTER", default: "4h",
+                   help: "Business time from the qualifying event to a task's due time: a whole number with d, h, m or s."),
+        OptionSpec("nurture-workflow", .repeated, env: "CROSSHUB_NURTURE_WORKFLOWS",
+                   help: "Workflow of a nurture track as TRACK=WORKFLOW_ID (TRACK= removes it). Defaults: HIGH_POTENTIAL=crosshub-nurture-high-potential, STANDARD=crosshub-nurture-standard."),
+        OptionSpec("kafka", .repeated, env: "CROSSHUB_KAFKA",
+                   help: "librdkafka property KEY=VALUE for every client, such as security.protocol=SASL_SSL; the variable takes a comma-separated list, so give values with commas by flag or file."),
+        OptionSpec("kafka-properties-file", env: "CROSSHUB_KAFKA_PROPERTIES_FILE",
+                   help: "File of librdkafka KEY=VALUE lines (# comments), read before --kafka; suited to mounted secrets."),
+        OptionSpec("restore-timeout-seconds", env: "CROSSHUB_RESTORE_TIMEOUT_SECONDS", default: "240",
+                   help: "Seconds the changelog restore of new partitions may take before the instance stops; keep below max.poll.interval.ms."),
+        OptionSpec("statistics-interval-ms", env: "CROSSHUB_STATISTICS_INTERVAL_MS", default: "5000",
+                   help: "Milliseconds between librdkafka statistics (consumer lag); 0 turns them off."),
+        OptionSpec("http-port", env: "CROSSHUB_HTTP_PORT",
+                   help: "Port of the operations endpoint (health, metrics, contact lookup), 0 to 65535. Default: off."),
+        OptionSpec("log-level", env: "CROSSHUB_LOG_LEVEL", default: "info",
+                   help: "Lowest level logged: trace, debug, info, notice, warning, error or critical."),
+        OptionSpec("log-format", env: "CROSSHUB_LOG_FORMAT", default: "logfmt",
+                   help: "Log line format on standard error: logfmt or json."),
+    ]
+
+    /// Converts parsed options to settings.
+    ///
+    /// - Throws: `UsageError` naming the option, the value and the fix.
+    static func settings(from options: ParsedOptions) throws -> RunSettings {
+        var configuration = ServiceConfiguration(bootstrapServers: options.string("brokers") ?? "",
+                                                 instanceID: options.string("instance-id") ?? ServiceConfiguration.defaultInstanceID)
+        configuration.groupID = options.string("group-id") ?? ""
+        configuration.transactionalIDPrefix = options.string("transactional-id-prefix") ?? ""
+
+        let guaranteeText = options.string("guarantee") ?? ""
+        guard let guarantee = DeliveryGuarantee(rawValue: guaranteeText) else {
+            throw UsageError("invalid value '\(guaranteeText)' for --guarantee: expected exactly-once or at-least-once")
+        }
+        configuration.guarantee = guarantee
+        configuration.batchMaxEvents = try options.int("batch-max-events", in: 1...100_000) ?? 500
+        configuration.commitInterval = .milliseconds(try options.int("commit-interval-ms", in: 1...60_000) ?? 100)
+        configuration.maxEventBytes = try options.int("max-event-bytes", in: 64...16_777_216) ?? 65_536
+        configuration.createTopics = options.flag("create-topics")
+        configuration.newTopicPartitions = try options.int("topic-partitions", in: 1...10_000) ?? 6
+        configuration.newTopicReplicationFactor = try options.int("replication-factor", in: -1...32) ?? -1
+        if configuration.newTopicReplicationFactor == 0 {
+            throw UsageError("invalid value '0' for --replication-factor: expected 1 to 32, or -1 for the broker's default")
+        }
+        configuration.restoreTimeout = .seconds(try options.int("restore-timeout-seconds", in: 1...86_400) ?? 240)
+        configuration.statisticsInterval = .milliseconds(try options.int("statistics-interval-ms", in: 0...86_400_000) ?? 5000)
+        configuration.httpPort = try options.int("http-port", in: 0...65_535)
+        configuration.topics = topics(from: options)
+        configuration.kafkaProperties = try kafkaProperties(from: options)
+
+        let policy = try decisionPolicy(from: options)
+        configuration.additionalSettings = [
+            ("task-owner-fallback", policy.taskOwnerFallback),
+            ("marketing-recipient", policy.marketingRecipient),
+            ("sql-reentry-cooldown", DecisionPolicy.durationText(policy.sqlReentryCooldown)),
+            ("business-hours", policy.businessHours.description),
+            ("task-due-after", DecisionPolicy.durationText(policy.taskDueAfter)),
+            ("nurture-workflows", policy.nurtureWorkflows.sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { "\($0.key.rawValue)=\($0.value)" }.joined(separator: ",")),
+        ]
+
+        let levelText = options.string("log-level") ?? "info"
+        guard let level = LogLevel(name: levelText) else {
+            throw UsageError("invalid value '\(levelText)' for --log-level: expected trace, debug, info, notice, warning, error or critical")
+        }
+        let formatText = options.string("log-format") ?? "logfmt"
+        guard let format = LogFormat(rawValue: formatText) else {
+            throw UsageError("invalid value '\(formatText)' for --log-format: expected logfmt or json")
+        }
+
+        let scorer = try ModelLoading.scorer(path: options.string("model"))
+        do {
+            try configuration.validate()
+        } catch {
+            throw UsageError("\(error)")
+        }
+        return RunSettings(configuration: configuration, policy: policy, scorer: scorer, logLevel: level, logFormat: format)
+    }
+
+    private static func topics(from options: ParsedOptions) -> ServiceTopics {
+        var topics = ServiceTopics.defaults
+        topics.inputs = InputTopics(marketing: options.string("marketing-topic") ?? "",
+                                    sales: options.string("sales-topic") ?? "",
+                                    service: options.string("service-topic") ?? "")
+        let outputFlags: [(OutputKind, String)] = [
+            (.qualification, "qualifications-topic"), (.propertyUpdate, "property-updates-topic"),
+            (.task, "tasks-topic"), (.note, "notes-topic"), (.notification, "notifications-topic"),
+            (.enrollment, "enrollments-topic"),
+        ]
+        for (kind, flag) in outputFlags {
+            topics.outputs[kind] = options.string(flag) ?? ""
+        }
+        topics.deadLetters = options.string("dead-letter-topic") ?? ""
+        topics.changelog = options.string("changelog-topic") ?? ""
+        return topics
+    }
+
+    private static func kafkaProperties(from options: ParsedOptions) throws -> KafkaConfiguration {
+        var properties = KafkaConfiguration()
+        if let path = options.string("kafka-properties-file") {
+            let text: String
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw UsageError("cannot read --kafka-properties-file \(path): \(error.localizedDescription)")
+            }
+            do {
+                properties = try KafkaConfiguration(parsing: text.components(separatedBy: .newlines))
+            } catch let error as KafkaError {
+                throw UsageError("invalid --kafka-properties-file \(path): \(error.message)")
+            }
+        }
+        for (index, entry) in options.strings("kafka").enumerated() {
+            do {
+                properties = properties.merging(try KafkaConfiguration(parsing: [entry]))
+            } catch {
+                // The entry is not echoed: without '=' there is no telling whether it contains a secret.
+                throw UsageError("invalid --kafka value number \(index + 1): expected KEY=VALUE, such as security.protocol=SASL_SSL")
+            }
+        }
+        return properties
+    }
+
+    private static func decisionPolicy(from options: ParsedOptions) throws -> DecisionPolicy {
+        var policy = DecisionPolicy()
+        do {
+            policy.taskOwnerFallback = options.string("task-owner-fallback") ?? policy.taskOwnerFallback
+            policy.marketingRecipient = options.string("marketing-recipient") ?? policy.marketingRecipient
+            if let text = options.string("sql-reentry-cooldown") {
+                policy.sqlReentryCooldown = try DecisionPolicy.parseDuration(text, field: .sqlReentryCooldown)
+            }
+            if let text = options.string("business-hours") {
+                policy.businessHours = try BusinessHours(parsing: text)
+            }
+            if let text = options.string("task-due-after") {
+                policy.taskDueAfter = try DecisionPolicy.parseDuration(text, field: .taskDueAfter)
+            }
+            for entry in options.strings("nurture-workflow") {
+                try policy.setNurtureWorkflow(parsing: entry)
+            }
+            try policy.validate()
+        } catch {
+            throw UsageError("invalid value '\(error.value)' for --\(flag(of: error.field)): \(error.reason)")
+        }
+        return policy
+    }
+
+    private static func flag(of field: DecisionPolicyError.Field) -> String {
+        switch field {
+        case .taskOwnerFallback: "task-owner-fallback"
+        case .marketingRecipient: "marketing-recipient"
+        case .sqlReentryCooldown: "sql-reentry-cooldown"
+        case .businessHours: "business-hours"
+        case .taskDueAfter: "task-due-after"
+        case .nurtureWorkflows: "nurture-workflow"
+        }
+    }
+}
