@@ -12,7 +12,7 @@
 
 /*
  * Leaves percent-escapes in the request path and query untouched. By default
- * libmicrohttpd decodes "%HH" before the access handler sees the path, which
+ * libmicrohttpd decodes "%HH" before the access handler receives the path, which
  * would turn an escaped "/" inside a contact id into a path separator. With
  * this callback the router splits the raw path first and decodes each segment.
  */
@@ -27,7 +27,7 @@ static inline size_t crosshub_mhd_keep_escapes(void *context, struct MHD_Connect
  * call the variadic MHD_start_daemon. `address` may be NULL (bind to every
  * interface on `port`); a `thread_pool_size` of 0 or 1 means one internal
  * polling thread. Returns NULL when the daemon cannot start; errno then
- * usually tells why (for example EADDRINUSE).
+ * usually contains the cause (for example EADDRINUSE).
  */
 static inline struct MHD_Daemon *crosshub_mhd_start_daemon(
     unsigned int flags,

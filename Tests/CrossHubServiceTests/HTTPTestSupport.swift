@@ -114,7 +114,7 @@ func startTestServer(connectionLimit: Int = 16, threadCount: Int = 2, bindAddres
                    logger: Logger(level: .debug, sink: sink), handler: handler)
 }
 
-/// Polls `condition` every 10 ms until it holds or `timeout` seconds pass; returns whether it held.
+/// Polls `condition` every 10 ms until it is true or `timeout` seconds pass, and returns its last value.
 func waitUntil(timeout: Double = 5, _ condition: () -> Bool) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
