@@ -159,6 +159,20 @@ import Testing
         #expect(try idle.readToEnd() == [])
     }
 
+    @Test func idleConnectionTimesOut() throws {
+        let server = try HTTPServer(configuration: HTTPServerConfiguration(bindAddress: "127.0.0.1", port: 0,
+                                                                          connectionTimeoutSeconds: 1),
+                                    logger: Logger(sink: MemoryLogSink()), handler: Self.router().handler)
+        defer { server.stop() }
+
+        let idle = try HTTPTestConnection(port: server.port, timeout: 10)
+        try idle.send("GET /healthz HTTP/1.1\r\n")
+        let started = Date()
+        #expect(try idle.readToEnd() == [])
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(waitUntil { server.openConnections == 0 })
+    }
+
     @Test func portInUseFailsWithReason() throws {
         let first = try startTestServer(handler: Self.router().handler)
         defer { first.stop() }

@@ -11,7 +11,8 @@ public enum Readiness: Sendable, Equatable {
 /// The outcome of looking up one contact in this instance's state.
 public enum ContactLookupResult: Sendable, Equatable {
     /// The contact is in this instance's state; `json` is one JSON object with
-    /// its state, features and qualification with factors.
+    /// its state, features and qualification with factors, as
+    /// `ContactDocument.json(state:partition:features:qualification:)` renders it.
     case found(json: String)
     /// The contact's partition is assigned to another instance of the group.
     case ownedElsewhere(partition: Int32)
