@@ -118,6 +118,33 @@ import Testing
         #expect(lookups.ids.isEmpty)
     }
 
+    @Test func pythonClientScrapesServer() throws {
+        let routes = Self.routes(readiness: .notReady(reason: "restoring partition 3"),
+                                 metrics: { try PrometheusTextTests.sampleSnapshot().metricFamilies() })
+        let server = try startTestServer(handler: routes.router.handler)
+        defer { server.stop() }
+
+        let script = """
+            import sys, urllib.error, urllib.request
+            from prometheus_client.parser import text_string_to_metric_families
+            base = "http://127.0.0.1:%s" % sys.argv[1]
+            with urllib.request.urlopen(base + "/metrics", timeout=5) as response:
+                print("metrics", response.status, response.headers["Content-Type"])
+                families = list(text_string_to_metric_families(response.read().decode("utf-8")))
+                print("families", len(families))
+            try:
+                urllib.request.urlopen(base + "/readyz", timeout=5)
+            except urllib.error.HTTPError as error:
+                print("readyz", error.code, error.read().decode("utf-8").strip())
+            """
+        let run = try runProcess("python3", ["-c", script, String(server.port)])
+
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("metrics 200 text/plain; version=0.0.4; charset=utf-8\n"), "\(run.output)")
+        #expect(run.output.contains("families 12\n"), "\(run.output)")
+        #expect(run.output.contains("readyz 503 not ready: restoring partition 3\n"), "\(run.output)")
+    }
+
     @Test func liveServerServesEveryRoute() throws {
         let metrics = Mutex(CrossHubMetricsSnapshot())
         let ready = Atomic<Bool>(false)
