@@ -17,7 +17,7 @@ import Testing
         return run.output
     }
 
-    @Test(.enabled(if: runHelp() != nil, "skipped: the crosshub binary has no 'run' command yet, so there is no help to compare"))
+    @Test(.enabled(if: runHelp() != nil, "the crosshub binary has no 'run' command yet, so there is no help to compare"))
     func deployNamesMatchRunHelp() throws {
         let help = try #require(Self.runHelp())
         let directory = try makeTemporaryDirectory("crosshub-run-help")

@@ -88,6 +88,28 @@ import Testing
         }
     }
 
+    @Test func invalidStatusBecomes500() throws {
+        let sink = MemoryLogSink()
+        let server = try startTestServer(sink: sink) { _ in HTTPResponse(status: 42, contentType: "text/plain", body: []) }
+        defer { server.stop() }
+
+        let response = try httpRequest("GET", "/anything", port: server.port)
+        #expect(response.status == 500)
+        #expect(response.body == "handler returned invalid status 42\n")
+        #expect(sink.records.contains { $0.message == "HTTP handler returned an invalid status; sending 500" })
+    }
+
+    @Test func oversizedRequestLineIsRejected() throws {
+        let server = try startTestServer(handler: Self.router().handler)
+        defer { server.stop() }
+
+        let connection = try HTTPTestConnection(port: server.port)
+        try? connection.send("GET /echo/\(String(repeating: "a", count: 100_000)) HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        let text = String(decoding: (try? connection.readToEnd()) ?? [], as: UTF8.self)
+        #expect(text.isEmpty || text.hasPrefix("HTTP/1.1 414"), "\(text.prefix(200))")
+        #expect(try httpRequest("GET", "/healthz", port: server.port).status == 200)
+    }
+
     @Test func largeBodyArrivesWhole() throws {
         let server = try startTestServer(handler: Self.router().handler)
         defer { server.stop() }
@@ -186,6 +208,10 @@ import Testing
             return address == "127.0.0.1" && port == first.port && reason == "Address already in use"
         }
         #expect(sink.records.contains { $0.level == .error && $0.message == "HTTP server failed to start" })
+        #expect(sink.records.contains { record in
+            record.message == "libmicrohttpd reported a problem"
+                && record.fields.contains { $0.0 == "error" && $0.1.contains("Address already in use") }
+        }, "\(sink.records.map { "\($0.message) \($0.fields)" })")
     }
 
     @Test func invalidConfigurationIsRejected() {

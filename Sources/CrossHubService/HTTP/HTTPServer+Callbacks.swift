@@ -28,6 +28,14 @@ let httpAccessHandler: MHD_AccessHandlerCallback = { context, connection, url, m
 /// Copies `response` into a libmicrohttpd response and queues it.
 private func queue(_ response: HTTPResponse, on connection: OpaquePointer, server: HTTPServerContext,
                    path: String) -> MHD_Result {
+    // libmicrohttpd rejects a status outside 100...999 and closes the connection, so a handler bug becomes a 500.
+    guard (100...599).contains(response.status) else {
+        server.limitedLogger.log(.error, key: "http.status.\(path)", "HTTP handler returned an invalid status; sending 500",
+                                 [("http.path", path), ("http.status", String(response.status))])
+        return queue(.text("handler returned invalid status \(response.status)", status: 500),
+                     on: connection, server: server, path: path)
+    }
+
     let created = response.body.withUnsafeBytes { body in
         MHD_create_response_from_buffer(body.count, UnsafeMutableRawPointer(mutating: body.baseAddress),
                                         .RESPMEM_MUST_COPY)
