@@ -230,6 +230,29 @@ import Testing
         }
     }
 
+    @Test(arguments: [(1, 2), (2, 2), (3, 2), (4, 4)])
+    func stopReturnsWithPoolAtLimit(limit: Int, threads: Int) throws {
+        let server = try startTestServer(connectionLimit: limit, threadCount: threads, handler: Self.router().handler)
+        var idle: [HTTPTestConnection] = []
+        for _ in 0..<limit {
+            idle.append(try HTTPTestConnection(port: server.port))
+        }
+        #expect(waitUntil { server.openConnections == limit })
+
+        let waiting = try HTTPTestConnection(port: server.port, timeout: 0.5)
+        try waiting.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        #expect(throws: HTTPTestClientError.self) { try waiting.readToEnd() }
+        idle.removeAll()
+
+        // Stopping runs on another thread, so that a hang fails this test instead of blocking the suite.
+        let stopped = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            server.stop()
+            stopped.signal()
+        }
+        #expect(stopped.wait(timeout: .now() + 10) == .success, "stop() did not return within 10 s")
+    }
+
     @Test func connectionLimitHoldsNewClients() throws {
         let server = try startTestServer(connectionLimit: 1, threadCount: 1, handler: Self.router().handler)
         defer { server.stop() }

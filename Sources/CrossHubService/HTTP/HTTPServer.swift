@@ -41,7 +41,11 @@ public final class HTTPServer: Sendable {
 
         let logger = logger.with(("http.address", configuration.bindAddress))
         let context = HTTPServerContext(handler: handler, logger: logger)
+        // MHD_USE_ITC lets MHD_stop_daemon wake every thread through an eventfd. Without it,
+        // libmicrohttpd 0.9.75 relies on shutting down the listen socket, and a pool thread at
+        // its share of the connection limit does not watch that socket, so stopping hung.
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_AUTO.rawValue | MHD_USE_ERROR_LOG.rawValue
+            | MHD_USE_ITC.rawValue
         if address.isIPv6 {
             flags |= MHD_USE_IPv6.rawValue
         }
