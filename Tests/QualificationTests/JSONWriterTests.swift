@@ -46,6 +46,12 @@ func doublesUseShortestForm(value: Double, expected: String) {
     #expect(writer.text == #""q\"b\\n\n\t\u0001é😀/""#)
 }
 
+@Test func controlCharactersUseShortEscapes() {
+    var writer = JSONWriter()
+    writer.string("\u{8}\u{C}\r\u{1F}\u{7F}")
+    #expect(writer.text == #""\b\f\r\u001f\#u{7F}""#)
+}
+
 @Test func objectsAndArraysGetCommas() {
     var writer = JSONWriter()
     writer.beginObject()

@@ -101,7 +101,7 @@ import Testing
 
     @Test func schemaListsEveryFactorCode() throws {
         let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("schemas/qualification.schema.json"))
-        let schema = try ScoringJSON.parse(data)
+        let schema = try JSONValue.parse(data)
         guard case .array(let codes)? = schema["$defs"]?["factor"]?["properties"]?["code"]?["enum"] else {
             Issue.record("qualification.schema.json has no factor code enum")
             return
@@ -111,11 +111,11 @@ import Testing
 
     @Test func featureSchemaListsEveryField() throws {
         let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("schemas/features.schema.json"))
-        guard case .object(let properties)? = try ScoringJSON.parse(data)["properties"] else {
+        guard case .object(let properties)? = try JSONValue.parse(data)["properties"] else {
             Issue.record("features.schema.json has no properties")
             return
         }
-        #expect(Set(properties.map(\.key)) == Set(LeadFeatures.CodingKeys.allCases.map(\.rawValue)))
+        #expect(Set(properties.keys) == Set(LeadFeatures.CodingKeys.allCases.map(\.rawValue)))
     }
 }
 

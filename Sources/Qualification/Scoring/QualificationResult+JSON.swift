@@ -4,36 +4,32 @@ extension QualificationResult {
     /// `top_factors`, `next_best_actions`, `recommended_owner`,
     /// `recommended_content`, `personalization`, `model_version`.
     /// `schemas/qualification.schema.json` describes it.
-    public var json: ScoringJSON {
-        var members: [ScoringJSON.Member] = [
-            .init("contact_id", contactID.map { .string($0) } ?? .null),
-        ]
+    public var json: JSONValue {
+        var members: JSONObject = ["contact_id": contactID.map { .string($0) } ?? .null]
         if let asOf {
-            members.append(.init("as_of", .string(asOf)))
+            members["as_of"] = .string(asOf)
         }
-        members += [
-            .init("score", .integer(score)),
-            .init("status", .string(status.rawValue)),
-            .init("nurture_track", .string(nurtureTrack.rawValue)),
-            .init("components", .object(ScoreComponent.allCases.map { .init($0.rawValue, .number(components[$0])) })),
-            .init("factors", .array(factors.map(factorJSON))),
-            .init("top_factors", .array(topFactors.map(factorJSON))),
-            .init("next_best_actions", .array(nextBestActions.map { .string($0) })),
-            .init("recommended_owner", .string(recommendedOwner)),
-            .init("recommended_content", .array(recommendedContent.map { .string($0) })),
-            .init("personalization", .object([
-                .init("content_focus", .array(personalization.contentFocus.map { .string($0) })),
-                .init("message_tone", .string(personalization.messageTone)),
-                .init("featured_case_study", .string(personalization.featuredCaseStudy)),
-                .init("call_to_action", .string(personalization.callToAction)),
-            ])),
-            .init("model_version", .string(modelVersion)),
-        ]
+        members["score"] = .integer(Int64(score))
+        members["status"] = .string(status.rawValue)
+        members["nurture_track"] = .string(nurtureTrack.rawValue)
+        members["components"] = .object(JSONObject(ScoreComponent.allCases.map { ($0.rawValue, .number(components[$0])) }))
+        members["factors"] = .array(factors.map(factorJSON))
+        members["top_factors"] = .array(topFactors.map(factorJSON))
+        members["next_best_actions"] = .array(nextBestActions.map { .string($0) })
+        members["recommended_owner"] = .string(recommendedOwner)
+        members["recommended_content"] = .array(recommendedContent.map { .string($0) })
+        members["personalization"] = .object([
+            "content_focus": .array(personalization.contentFocus.map { .string($0) }),
+            "message_tone": .string(personalization.messageTone),
+            "featured_case_study": .string(personalization.featuredCaseStudy),
+            "call_to_action": .string(personalization.callToAction),
+        ])
+        members["model_version"] = .string(modelVersion)
         return .object(members)
     }
 
     /// Returns the record as one line of compact JSON, without a newline.
-    /// The bytes equal `json.compactText()`, but no tree is built.
+    /// The bytes equal `json.jsonText(keyOrder: .memberOrder)`, but no tree is built.
     public func jsonLine() -> String {
         var output: [UInt8] = []
         writeJSON(into: &output)
@@ -43,55 +39,55 @@ extension QualificationResult {
     /// Appends the record as compact JSON to `output`, without a newline.
     public func writeJSON(into output: inout [UInt8]) {
         output.reserveCapacity(output.count + 512 + 160 * (factors.count + topFactors.count))
-        ScoringJSON.appendLiteral(#"{"contact_id":"#, to: &output)
+        output.appendASCII(#"{"contact_id":"#)
         if let contactID {
-            ScoringJSON.writeString(contactID, into: &output)
+            output.appendJSONString(contactID)
         } else {
-            ScoringJSON.appendLiteral("null", to: &output)
+            output.appendASCII("null")
         }
         if let asOf {
-            ScoringJSON.appendLiteral(#","as_of":"#, to: &output)
-            ScoringJSON.writeString(asOf, into: &output)
+            output.appendASCII(#","as_of":"#)
+            output.appendJSONString(asOf)
         }
 
-        ScoringJSON.appendLiteral(#","score":"#, to: &output)
-        ScoringJSON.appendUTF8(String(score), to: &output)
-        ScoringJSON.appendLiteral(#","status":""#, to: &output)
-        ScoringJSON.appendUTF8(status.rawValue, to: &output)
-        ScoringJSON.appendLiteral(#"","nurture_track":""#, to: &output)
-        ScoringJSON.appendUTF8(nurtureTrack.rawValue, to: &output)
+        output.appendASCII(#","score":"#)
+        output.appendJSONInteger(Int64(score))
+        output.appendASCII(#","status":""#)
+        output.append(contentsOf: status.rawValue.utf8)
+        output.appendASCII(#"","nurture_track":""#)
+        output.append(contentsOf: nurtureTrack.rawValue.utf8)
 
-        ScoringJSON.appendLiteral(#"","components":{"#, to: &output)
+        output.appendASCII(#"","components":{"#)
         for component in ScoreComponent.allCases {
             if component != .marketing { output.append(UInt8(ascii: ",")) }
             output.append(UInt8(ascii: "\""))
-            ScoringJSON.appendUTF8(component.rawValue, to: &output)
-            ScoringJSON.appendLiteral(#"":"#, to: &output)
-            ScoringJSON.writeNumber(components[component], into: &output)
+            output.append(contentsOf: component.rawValue.utf8)
+            output.appendASCII(#"":"#)
+            output.appendJSONNumber(components[component])
         }
 
-        ScoringJSON.appendLiteral(#"},"factors":"#, to: &output)
+        output.appendASCII(#"},"factors":"#)
         writeFactors(factors, into: &output)
-        ScoringJSON.appendLiteral(#","top_factors":"#, to: &output)
+        output.appendASCII(#","top_factors":"#)
         writeFactors(topFactors, into: &output)
 
-        ScoringJSON.appendLiteral(#","next_best_actions":"#, to: &output)
+        output.appendASCII(#","next_best_actions":"#)
         Self.writeStrings(nextBestActions, into: &output)
-        ScoringJSON.appendLiteral(#","recommended_owner":"#, to: &output)
-        ScoringJSON.writeString(recommendedOwner, into: &output)
-        ScoringJSON.appendLiteral(#","recommended_content":"#, to: &output)
+        output.appendASCII(#","recommended_owner":"#)
+        output.appendJSONString(recommendedOwner)
+        output.appendASCII(#","recommended_content":"#)
         Self.writeStrings(recommendedContent, into: &output)
 
-        ScoringJSON.appendLiteral(#","personalization":{"content_focus":"#, to: &output)
+        output.appendASCII(#","personalization":{"content_focus":"#)
         Self.writeStrings(personalization.contentFocus, into: &output)
-        ScoringJSON.appendLiteral(#","message_tone":"#, to: &output)
-        ScoringJSON.writeString(personalization.messageTone, into: &output)
-        ScoringJSON.appendLiteral(#","featured_case_study":"#, to: &output)
-        ScoringJSON.writeString(personalization.featuredCaseStudy, into: &output)
-        ScoringJSON.appendLiteral(#","call_to_action":"#, to: &output)
-        ScoringJSON.writeString(personalization.callToAction, into: &output)
-        ScoringJSON.appendLiteral(#"},"model_version":"#, to: &output)
-        ScoringJSON.writeString(modelVersion, into: &output)
+        output.appendASCII(#","message_tone":"#)
+        output.appendJSONString(personalization.messageTone)
+        output.appendASCII(#","featured_case_study":"#)
+        output.appendJSONString(personalization.featuredCaseStudy)
+        output.appendASCII(#","call_to_action":"#)
+        output.appendJSONString(personalization.callToAction)
+        output.appendASCII(#"},"model_version":"#)
+        output.appendJSONString(modelVersion)
         output.append(UInt8(ascii: "}"))
     }
 
@@ -99,14 +95,14 @@ extension QualificationResult {
         output.append(UInt8(ascii: "["))
         for (index, factor) in list.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            ScoringJSON.appendLiteral(#"{"component":""#, to: &output)
-            ScoringJSON.appendUTF8(factor.component.rawValue, to: &output)
-            ScoringJSON.appendLiteral(#"","code":""#, to: &output)
-            ScoringJSON.appendUTF8(factor.code.name, to: &output)
-            ScoringJSON.appendLiteral(#"","points":"#, to: &output)
-            ScoringJSON.writeNumber(factor.points, into: &output)
-            ScoringJSON.appendLiteral(#","detail":"#, to: &output)
-            ScoringJSON.writeString(detail(of: factor), into: &output)
+            output.appendASCII(#"{"component":""#)
+            output.append(contentsOf: factor.component.rawValue.utf8)
+            output.appendASCII(#"","code":""#)
+            output.append(contentsOf: factor.code.name.utf8)
+            output.appendASCII(#"","points":"#)
+            output.appendJSONNumber(factor.points)
+            output.appendASCII(#","detail":"#)
+            output.appendJSONString(detail(of: factor))
             output.append(UInt8(ascii: "}"))
         }
         output.append(UInt8(ascii: "]"))
@@ -116,7 +112,7 @@ extension QualificationResult {
         output.append(UInt8(ascii: "["))
         for (index, string) in strings.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            ScoringJSON.writeString(string, into: &output)
+            output.appendJSONString(string)
         }
         output.append(UInt8(ascii: "]"))
     }
@@ -135,12 +131,12 @@ extension QualificationResult {
     }
 
     /// `{"component": ..., "code": ..., "points": ..., "detail": ...}`.
-    func factorJSON(_ factor: Factor) -> ScoringJSON {
+    func factorJSON(_ factor: Factor) -> JSONValue {
         .object([
-            .init("component", .string(factor.component.rawValue)),
-            .init("code", .string(factor.code.name)),
-            .init("points", .number(factor.points)),
-            .init("detail", .string(detail(of: factor))),
+            "component": .string(factor.component.rawValue),
+            "code": .string(factor.code.name),
+            "points": .number(factor.points),
+            "detail": .string(detail(of: factor)),
         ])
     }
 }

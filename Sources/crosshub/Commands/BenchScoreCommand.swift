@@ -81,7 +81,7 @@ enum BenchScoreCommand: Command {
         var documents: [LeadFeatures] = []
         for (index, line) in text.split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
             do {
-                let json = try ScoringJSON.parse(String(line))
+                let json = try JSONValue.parse(String(line))
                 documents.append(try LeadFeatures(strictJSON: json["features"] ?? json))
             } catch {
                 throw UsageError("\(path): line \(index + 1): \(error)")
