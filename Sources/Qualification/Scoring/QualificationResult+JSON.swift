@@ -38,7 +38,15 @@ extension QualificationResult {
 
     /// Appends the record as compact JSON to `output`, without a newline.
     public func writeJSON(into output: inout [UInt8]) {
-        output.reserveCapacity(output.count + 512 + 160 * (factors.count + topFactors.count))
+        let maxCount = maxJSONBytes
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxCount) { buffer in
+            var cursor = JSONByteCursor(buffer)
+            write(to: &cursor)
+            output.append(contentsOf: cursor.written)
+        }
+    }
+
+    private func write(to output: inout JSONByteCursor) {
         output.appendASCII(#"{"contact_id":"#)
         if let contactID {
             output.appendJSONString(contactID)
@@ -53,33 +61,33 @@ extension QualificationResult {
         output.appendASCII(#","score":"#)
         output.appendJSONInteger(Int64(score))
         output.appendASCII(#","status":""#)
-        output.append(contentsOf: status.rawValue.utf8)
+        output.appendUTF8(status.rawValue)
         output.appendASCII(#"","nurture_track":""#)
-        output.append(contentsOf: nurtureTrack.rawValue.utf8)
+        output.appendUTF8(nurtureTrack.rawValue)
 
         output.appendASCII(#"","components":{"#)
         for component in ScoreComponent.allCases {
             if component != .marketing { output.append(UInt8(ascii: ",")) }
             output.append(UInt8(ascii: "\""))
-            output.append(contentsOf: component.rawValue.utf8)
+            output.appendUTF8(component.rawValue)
             output.appendASCII(#"":"#)
             output.appendJSONNumber(components[component])
         }
 
         output.appendASCII(#"},"factors":"#)
-        writeFactors(factors, into: &output)
+        writeFactors(factors, to: &output)
         output.appendASCII(#","top_factors":"#)
-        writeFactors(topFactors, into: &output)
+        writeFactors(topFactors, to: &output)
 
         output.appendASCII(#","next_best_actions":"#)
-        Self.writeStrings(nextBestActions, into: &output)
+        Self.writeStrings(nextBestActions, to: &output)
         output.appendASCII(#","recommended_owner":"#)
         output.appendJSONString(recommendedOwner)
         output.appendASCII(#","recommended_content":"#)
-        Self.writeStrings(recommendedContent, into: &output)
+        Self.writeStrings(recommendedContent, to: &output)
 
         output.appendASCII(#","personalization":{"content_focus":"#)
-        Self.writeStrings(personalization.contentFocus, into: &output)
+        Self.writeStrings(personalization.contentFocus, to: &output)
         output.appendASCII(#","message_tone":"#)
         output.appendJSONString(personalization.messageTone)
         output.appendASCII(#","featured_case_study":"#)
@@ -91,30 +99,77 @@ extension QualificationResult {
         output.append(UInt8(ascii: "}"))
     }
 
-    private func writeFactors(_ list: [Factor], into output: inout [UInt8]) {
+    private func writeFactors(_ list: [Factor], to output: inout JSONByteCursor) {
         output.append(UInt8(ascii: "["))
         for (index, factor) in list.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            output.appendASCII(#"{"component":""#)
-            output.append(contentsOf: factor.component.rawValue.utf8)
-            output.appendASCII(#"","code":""#)
-            output.append(contentsOf: factor.code.name.utf8)
-            output.appendASCII(#"","points":"#)
+            Self.factorPrefixes[Int(factor.code.rawValue)].withUnsafeBufferPointer { output.append($0) }
             output.appendJSONNumber(factor.points)
-            output.appendASCII(#","detail":"#)
-            output.appendJSONString(detail(of: factor))
-            output.append(UInt8(ascii: "}"))
+            output.appendASCII(#","detail":""#)
+            factor.appendDetail(texts: factorTexts, escapingForJSON: true, to: &output)
+            output.appendASCII(#""}"#)
         }
         output.append(UInt8(ascii: "]"))
     }
 
-    private static func writeStrings(_ strings: [String], into output: inout [UInt8]) {
+    private static func writeStrings(_ strings: [String], to output: inout JSONByteCursor) {
         output.append(UInt8(ascii: "["))
         for (index, string) in strings.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
             output.appendJSONString(string)
         }
         output.append(UInt8(ascii: "]"))
+    }
+
+    /// `{"component":"sales","code":"sales.deal_stage","points":` for each
+    /// factor code, by raw value: the part of a factor's JSON that only its code decides.
+    private static let factorPrefixes: [[UInt8]] = FactorCode.allCases.map { code in
+        var bytes: [UInt8] = []
+        bytes.appendASCII(#"{"component":"#)
+        bytes.appendJSONString(code.component.rawValue)
+        bytes.appendASCII(#","code":"#)
+        bytes.appendJSONString(code.name)
+        bytes.appendASCII(#","points":"#)
+        return bytes
+    }
+
+    /// The maximum number of bytes that `writeJSON(into:)` writes for this result.
+    private var maxJSONBytes: Int {
+        // Keys, brackets, the status, the nurture track and the five component scores.
+        var total = 1024
+        total += Self.maxStringBytes(contactID ?? "") + Self.maxStringBytes(asOf ?? "")
+        for factor in factors {
+            total += maxFactorBytes(factor)
+        }
+        for factor in topFactors {
+            total += maxFactorBytes(factor)
+        }
+        total += Self.maxStringsBytes(nextBestActions) + Self.maxStringsBytes(recommendedContent)
+        total += Self.maxStringsBytes(personalization.contentFocus)
+        total += Self.maxStringBytes(recommendedOwner) + Self.maxStringBytes(personalization.messageTone)
+        total += Self.maxStringBytes(personalization.featuredCaseStudy) + Self.maxStringBytes(personalization.callToAction)
+        total += Self.maxStringBytes(modelVersion)
+        return total
+    }
+
+    private static func maxStringBytes(_ string: String) -> Int {
+        JSONByteCursor.maxStringBytes(string)
+    }
+
+    /// The maximum number of bytes of a list's strings, with a comma after each.
+    private static func maxStringsBytes(_ strings: [String]) -> Int {
+        var total = 0
+        for string in strings {
+            total += JSONByteCursor.maxStringBytes(string) + 1
+        }
+        return total
+    }
+
+    /// The maximum number of bytes of one factor's JSON and the comma before it.
+    private func maxFactorBytes(_ factor: Factor) -> Int {
+        let punctuation = #","detail":""}"#.utf8.count + 1
+        return Self.factorPrefixes[Int(factor.code.rawValue)].count + JSONByteCursor.maxNumberBytes
+            + punctuation + factor.maxDetailBytes(texts: factorTexts)
     }
 
     /// Renders a short sentence for people about one of this result's factors,
