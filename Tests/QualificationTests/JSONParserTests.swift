@@ -126,3 +126,28 @@ func invalidUTF8IsRejected(sequence: [UInt8]) {
         }
     }
 }
+
+/// Strings are scanned eight bytes at a time, so each special byte is tried at every offset within a block.
+@Test func specialBytesAreFoundAtEveryOffset() throws {
+    for length in 1...20 {
+        for position in 0..<length {
+            var plain = Array(repeating: UInt8(ascii: "a"), count: length)
+
+            plain[position] = 0x1F
+            let control = [UInt8(ascii: "\"")] + plain + [UInt8(ascii: "\"")]
+            #expect(throws: JSONSyntaxError(offset: 1 + position, reason: "unescaped control character 0x1F in a string")) {
+                try JSONValue.parse(control)
+            }
+
+            plain[position] = 0xFF
+            let invalidUTF8 = [UInt8(ascii: "\"")] + plain + [UInt8(ascii: "\"")]
+            #expect(throws: JSONSyntaxError(offset: 1 + position, reason: "invalid UTF-8 lead byte 0xFF")) {
+                try JSONValue.parse(invalidUTF8)
+            }
+
+            let text = String(repeating: "a", count: position) + "é\\\"" + String(repeating: "a", count: length - position)
+            let expected = String(repeating: "a", count: position) + "é\"" + String(repeating: "a", count: length - position)
+            #expect(try JSONValue.parse("\"\(text)\"") == .string(expected), "\(text)")
+        }
+    }
+}
