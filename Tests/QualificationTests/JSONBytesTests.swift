@@ -56,7 +56,7 @@ private func written(_ value: Double) -> String {
 
     @Test func stringsMatchReferenceEscaping() throws {
         let pool: [Character] = ["a", "Z", " ", "\"", "\\", "\n", "\t", "\u{1}", "\u{1F}", "\u{7F}", "é", "中", "😀", "/"]
-        var generator = SeededGenerator(state: 3)
+        var generator = SplitMix64(seed: 3)
         for _ in 0..<5_000 {
             let length = Int.random(in: 0...40, using: &generator)
             let text = String((0..<length).map { _ in pool.randomElement(using: &generator)! })
@@ -68,7 +68,7 @@ private func written(_ value: Double) -> String {
     }
 
     @Test func tenthsMatchDescription() {
-        var generator = SeededGenerator(state: 4)
+        var generator = SplitMix64(seed: 4)
         for _ in 0..<50_000 {
             let value = Double(Int64.random(in: -100_000_000_000...100_000_000_000, using: &generator)) / 10
             #expect(written(value) == referenceNumber(value), "\(value)")
@@ -79,7 +79,7 @@ private func written(_ value: Double) -> String {
     }
 
     @Test func anyDoubleMatchesDescription() {
-        var generator = SeededGenerator(state: 6)
+        var generator = SplitMix64(seed: 6)
         for _ in 0..<50_000 {
             let value = Double(bitPattern: generator.next())
             #expect(written(value) == referenceNumber(value), "\(value)")

@@ -106,7 +106,7 @@ func invalidUTF8IsRejected(sequence: [UInt8]) {
 
 /// Doubles parsed by the fast path must equal the standard library's correctly rounded conversion.
 @Test func numbersMatchStandardLibraryConversion() throws {
-    var generator = SeededGenerator(state: 11)
+    var generator = SplitMix64(seed: 11)
     for _ in 0..<20_000 {
         let mantissa = UInt64.random(in: 0...999_999_999_999, using: &generator)
         let scale = Int.random(in: 0...12, using: &generator)

@@ -28,7 +28,7 @@ func doublesUseShortestForm(value: Double, expected: String) {
 }
 
 @Test func doublesRoundTripThroughParser() throws {
-    var generator = SeededGenerator(state: 5)
+    var generator = SplitMix64(seed: 5)
     for _ in 0..<10_000 {
         let value = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF)
         let text = written(value)
