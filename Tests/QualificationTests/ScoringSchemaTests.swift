@@ -23,26 +23,8 @@ import Testing
             errors = sorted(validator.iter_errors(json.loads(line)), key=lambda e: list(e.path))
             print("ok" if not errors else errors[0].message.replace("\\n", " "))
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, repositoryRoot.appendingPathComponent("schemas/\(schema)").path, input.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw SchemaCheckFailed(message: "python3 jsonschema exited with \(process.terminationStatus): \(errorText)")
-        }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    }
-
-    struct SchemaCheckFailed: Error, CustomStringConvertible {
-        let message: String
-        var description: String { message }
+        let output = try runProcess("python3", ["-c", script, repositoryRoot.appendingPathComponent("schemas/\(schema)").path, input.path])
+        return output.split(separator: "\n").map(String.init)
     }
 
     static var goldenFeatureLines: [String] {
