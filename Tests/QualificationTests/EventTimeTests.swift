@@ -27,7 +27,7 @@ func invalidTimestampsAreRejected(text: String) {
 }
 
 @Test func formattingRoundTrips() {
-    var generator = SeededGenerator(state: 9)
+    var generator = SplitMix64(seed: 9)
     for _ in 0..<5_000 {
         let micros = Int64.random(in: -62_135_596_800_000_000...253_402_300_799_999_999, using: &generator)
         let time = EventTime(microsecondsSinceEpoch: micros)

@@ -6,7 +6,7 @@ private func allJourneys() -> [[Event]] {
 }
 
 @Test func shuffledEventsGiveIdenticalFeatures() {
-    var generator = SeededGenerator(state: 42)
+    var generator = SplitMix64(seed: 42)
     for events in allJourneys() {
         let expected = Journeys.fold(events).features()
         for _ in 0..<50 {
@@ -16,7 +16,7 @@ private func allJourneys() -> [[Event]] {
 }
 
 @Test func duplicatedEventsGiveIdenticalFeatures() {
-    var generator = SeededGenerator(state: 7)
+    var generator = SplitMix64(seed: 7)
     for events in allJourneys() {
         let expected = Journeys.fold(events)
         for _ in 0..<20 {
@@ -104,7 +104,7 @@ private func allJourneys() -> [[Event]] {
 
 @Test func stateStaysBoundedOverLongHistories() {
     var state = ContactState(contactID: "c-busy")
-    var generator = SeededGenerator(state: 3)
+    var generator = SplitMix64(seed: 3)
     let start = EventTime(rfc3339: "2024-01-01T00:00:00Z")!
     for index in 0..<20_000 {
         let time = start.adding(days: index / 20)

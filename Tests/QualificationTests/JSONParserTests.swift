@@ -106,7 +106,7 @@ func invalidUTF8IsRejected(sequence: [UInt8]) {
 
 /// Doubles parsed by the fast path must equal the standard library's correctly rounded conversion.
 @Test func numbersMatchStandardLibraryConversion() throws {
-    var generator = SeededGenerator(state: 11)
+    var generator = SplitMix64(seed: 11)
     for _ in 0..<20_000 {
         let mantissa = UInt64.random(in: 0...999_999_999_999, using: &generator)
         let scale = Int.random(in: 0...12, using: &generator)
@@ -123,6 +123,31 @@ func invalidUTF8IsRejected(sequence: [UInt8]) {
         case .integer(let value): #expect(Double(value) == expected, "\(text)")
         case .number(let value): #expect(value == expected, "\(text)")
         default: Issue.record("\(text) parsed as \(parsed)")
+        }
+    }
+}
+
+/// Strings are scanned eight bytes at a time, so each special byte is tried at every offset within a block.
+@Test func specialBytesAreFoundAtEveryOffset() throws {
+    for length in 1...20 {
+        for position in 0..<length {
+            var plain = Array(repeating: UInt8(ascii: "a"), count: length)
+
+            plain[position] = 0x1F
+            let control = [UInt8(ascii: "\"")] + plain + [UInt8(ascii: "\"")]
+            #expect(throws: JSONSyntaxError(offset: 1 + position, reason: "unescaped control character 0x1F in a string")) {
+                try JSONValue.parse(control)
+            }
+
+            plain[position] = 0xFF
+            let invalidUTF8 = [UInt8(ascii: "\"")] + plain + [UInt8(ascii: "\"")]
+            #expect(throws: JSONSyntaxError(offset: 1 + position, reason: "invalid UTF-8 lead byte 0xFF")) {
+                try JSONValue.parse(invalidUTF8)
+            }
+
+            let text = String(repeating: "a", count: position) + "é\\\"" + String(repeating: "a", count: length - position)
+            let expected = String(repeating: "a", count: position) + "é\"" + String(repeating: "a", count: length - position)
+            #expect(try JSONValue.parse("\"\(text)\"") == .string(expected), "\(text)")
         }
     }
 }

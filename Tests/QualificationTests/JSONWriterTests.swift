@@ -28,7 +28,7 @@ func doublesUseShortestForm(value: Double, expected: String) {
 }
 
 @Test func doublesRoundTripThroughParser() throws {
-    var generator = SeededGenerator(state: 5)
+    var generator = SplitMix64(seed: 5)
     for _ in 0..<10_000 {
         let value = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF)
         let text = written(value)
@@ -44,6 +44,12 @@ func doublesUseShortestForm(value: Double, expected: String) {
     var writer = JSONWriter()
     writer.string("q\"b\\n\n\t\u{1}é😀/")
     #expect(writer.text == #""q\"b\\n\n\t\u0001é😀/""#)
+}
+
+@Test func controlCharactersUseShortEscapes() {
+    var writer = JSONWriter()
+    writer.string("\u{8}\u{C}\r\u{1F}\u{7F}")
+    #expect(writer.text == #""\b\f\r\u001f\#u{7F}""#)
 }
 
 @Test func objectsAndArraysGetCommas() {

@@ -20,8 +20,8 @@ import Testing
 
     @Test func weightsChangeScore() throws {
         let scorer = try Scorer(model: changedModel("weights", to: .object([
-            .init("marketing", .number(0.5)), .init("sales", .number(0.5)), .init("service", .integer(0)),
-            .init("demographic", .integer(0)), .init("behavioral", .integer(0)),
+            "marketing": .number(0.5), "sales": .number(0.5), "service": .integer(0),
+            "demographic": .integer(0), "behavioral": .integer(0),
         ])))
         let result = scorer.score(try features(Self.document))
         #expect(result.score == 63) // 30 + 32.5 = 62.5, rounded half up
@@ -32,8 +32,7 @@ import Testing
     @Test func thresholdsChangeStatusAndTrack() throws {
         let json = ScoringModel.default.json
             .replacing(["status_thresholds"], with: .object([
-                .init("sales_qualified_lead", .integer(45)), .init("marketing_qualified_lead", .integer(30)),
-                .init("lead", .integer(10)),
+                "sales_qualified_lead": .integer(45), "marketing_qualified_lead": .integer(30), "lead": .integer(10),
             ]))
             .replacing(["nurture", "high_potential_min_score"], with: .integer(20))
         let scorer = try Scorer(model: ScoringModel(json: json))
@@ -74,8 +73,7 @@ import Testing
             Issue.record("no deal stages in the default model")
             return
         }
-        elements.append(.object([.init("id", .string("negotiation")), .init("label", .string("Negotiation")),
-                                 .init("points", .integer(45))]))
+        elements.append(.object(["id": .string("negotiation"), "label": .string("Negotiation"), "points": .integer(45)]))
         let scorer = try Scorer(model: changedModel("sales.deal_stages", to: .array(elements)))
         let result = scorer.score(try features(#"{"deal_stage": "negotiation"}"#))
         #expect(result.components.sales == 45)
@@ -105,7 +103,7 @@ import Testing
             .replacing(["name"], with: .string("sales-heavy"))
             .replacing(["weights", "sales"], with: .number(0.35))
             .replacing(["weights", "behavioral"], with: .number(0.1))
-        try Data(json.prettyText().utf8).write(to: url)
+        try Data(json.prettyText(keyOrder: .memberOrder).utf8).write(to: url)
 
         let model = try ScoringModel(jsonData: Data(contentsOf: url))
         let result = try Scorer(model: model).score(try features(Self.document))

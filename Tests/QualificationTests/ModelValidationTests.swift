@@ -5,7 +5,7 @@ import Testing
 /// Invalid model files are rejected with the JSON path of each problem and the reason.
 @Suite struct ModelValidationTests {
     @Test(arguments: [
-        ("weights.sales", ScoringJSON.string("high"), #"weights.sales: expected a number from 0 to 1, got "high""#),
+        ("weights.sales", JSONValue.string("high"), #"weights.sales: expected a number from 0 to 1, got "high""#),
         ("weights.sales", .number(1.5), "weights.sales: expected a number from 0 to 1, got 1.5"),
         ("weights.marketing", .number(0.3), "weights: the weights sum to 1.05; they must sum to 1"),
         ("weights.salez", .number(0.1), "weights.salez: unknown key; expected one of marketing, sales, service, demographic, behavioral"),
@@ -42,7 +42,7 @@ import Testing
         ("recommended_owner.LEAD", .null, "recommended_owner.LEAD: expected a non-empty string, got null"),
         ("name", .string("my model"), #"name: invalid name "my model"; use 1 to 64 letters, digits, '.', '_' or '-'"#),
     ])
-    func rejectsWithPathAndReason(path: String, value: ScoringJSON, message: String) {
+    func rejectsWithPathAndReason(path: String, value: JSONValue, message: String) {
         let issues = modelIssues(replacing: path, with: value)
         #expect(issues == [message])
     }
@@ -80,7 +80,7 @@ import Testing
     @Test func rejectsTextThatIsNotAModel() {
         for (text, message) in [
             ("[1]", "model: expected an object, got [1]"),
-            ("{", "model: invalid JSON at byte 1: expected a string key"),
+            ("{", "model: invalid JSON at byte 1: unexpected end of input inside an object"),
         ] {
             do {
                 _ = try ScoringModel(jsonData: Data(text.utf8))

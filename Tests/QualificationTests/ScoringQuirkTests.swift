@@ -3,6 +3,19 @@ import Testing
 
 /// Behaviours of the reference model that are kept on purpose, though they may surprise.
 @Suite struct ScoringQuirkTests {
+    /// The absent fields that score, as `LeadFeatures` documents them.
+    @Test func emptyDocumentScoresDefaults() throws {
+        let result = try score("{}")
+        #expect(result.components == ComponentScores(marketing: 0, sales: 0, service: 50, demographic: 0, behavioral: 10))
+        #expect(result.factors.map(\.code) == [
+            .serviceNoPreviousCustomer, .behavioralRecencyNeverEngaged, .behavioralFrequencyVeryLow,
+            .behavioralVelocityStable,
+        ])
+        #expect(result.factor(.behavioralVelocityStable)?.points == 10)
+        #expect(result.factor(.behavioralRecencyNeverEngaged)?.points == 0)
+        #expect(result.factor(.behavioralFrequencyVeryLow)?.points == 0)
+    }
+
     @Test func zeroRevenueScoresNothing() throws {
         let result = try score(#"{"annual_revenue": 0}"#)
         #expect(result.factors.filter { $0.component == .demographic }.isEmpty)

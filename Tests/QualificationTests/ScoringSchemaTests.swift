@@ -23,26 +23,8 @@ import Testing
             errors = sorted(validator.iter_errors(json.loads(line)), key=lambda e: list(e.path))
             print("ok" if not errors else errors[0].message.replace("\\n", " "))
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, repositoryRoot.appendingPathComponent("schemas/\(schema)").path, input.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw SchemaCheckFailed(message: "python3 jsonschema exited with \(process.terminationStatus): \(errorText)")
-        }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-    }
-
-    struct SchemaCheckFailed: Error, CustomStringConvertible {
-        let message: String
-        var description: String { message }
+        let output = try runProcess("python3", ["-c", script, repositoryRoot.appendingPathComponent("schemas/\(schema)").path, input.path])
+        return output.split(separator: "\n").map(String.init)
     }
 
     static var goldenFeatureLines: [String] {
@@ -101,7 +83,7 @@ import Testing
 
     @Test func schemaListsEveryFactorCode() throws {
         let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("schemas/qualification.schema.json"))
-        let schema = try ScoringJSON.parse(data)
+        let schema = try JSONValue.parse(data)
         guard case .array(let codes)? = schema["$defs"]?["factor"]?["properties"]?["code"]?["enum"] else {
             Issue.record("qualification.schema.json has no factor code enum")
             return
@@ -111,11 +93,11 @@ import Testing
 
     @Test func featureSchemaListsEveryField() throws {
         let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("schemas/features.schema.json"))
-        guard case .object(let properties)? = try ScoringJSON.parse(data)["properties"] else {
+        guard case .object(let properties)? = try JSONValue.parse(data)["properties"] else {
             Issue.record("features.schema.json has no properties")
             return
         }
-        #expect(Set(properties.map(\.key)) == Set(LeadFeatures.CodingKeys.allCases.map(\.rawValue)))
+        #expect(Set(properties.keys) == Set(LeadFeatures.CodingKeys.allCases.map(\.rawValue)))
     }
 }
 

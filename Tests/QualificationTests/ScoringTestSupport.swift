@@ -42,23 +42,19 @@ let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()
     .deletingLastPathComponent()
 
-extension ScoringJSON {
+extension JSONValue {
     /// Returns a copy with the value at `path` replaced, or removed when
     /// `value` is nil. Path elements are object keys, or decimal indices
     /// into arrays; a missing key is appended.
-    func replacing(_ path: [String], with value: ScoringJSON?) -> ScoringJSON {
+    func replacing(_ path: [String], with value: JSONValue?) -> JSONValue {
         guard let head = path.first else { return value ?? .null }
         let rest = Array(path.dropFirst())
         switch self {
         case .object(var members):
-            if let index = members.firstIndex(where: { $0.key == head }) {
-                if rest.isEmpty, value == nil {
-                    members.remove(at: index)
-                } else {
-                    members[index].value = members[index].value.replacing(rest, with: value)
-                }
+            if let member = members[head] {
+                members[head] = rest.isEmpty && value == nil ? nil : member.replacing(rest, with: value)
             } else if let value {
-                members.append(.init(head, ScoringJSON.object([]).replacing(rest, with: value)))
+                members[head] = JSONValue.object([:]).replacing(rest, with: value)
             }
             return .object(members)
         case .array(var elements):
@@ -76,7 +72,7 @@ extension ScoringJSON {
 }
 
 /// Reads the default model's JSON with one value replaced, and returns the issues, or nil when it is valid.
-func modelIssues(replacing path: String, with value: ScoringJSON?) -> [String]? {
+func modelIssues(replacing path: String, with value: JSONValue?) -> [String]? {
     let json = ScoringModel.default.json.replacing(path.split(separator: ".").map(String.init), with: value)
     do {
         _ = try ScoringModel(json: json)
@@ -87,6 +83,6 @@ func modelIssues(replacing path: String, with value: ScoringJSON?) -> [String]? 
 }
 
 /// Returns the default model's JSON with one value replaced, read back as a model.
-func changedModel(_ path: String, to value: ScoringJSON) throws -> ScoringModel {
+func changedModel(_ path: String, to value: JSONValue) throws -> ScoringModel {
     try ScoringModel(json: ScoringModel.default.json.replacing(path.split(separator: ".").map(String.init), with: value))
 }

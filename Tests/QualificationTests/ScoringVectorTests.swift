@@ -19,22 +19,18 @@ struct ScoringVector: Sendable {
         }
         var vectors: [ScoringVector] = []
         for (index, line) in text.split(separator: "\n").enumerated() {
-            guard let json = try? ScoringJSON.parse(String(line)),
+            guard let json = try? JSONValue.parse(String(line)),
                   let featuresJSON = json["features"],
                   let features = try? LeadFeatures(strictJSON: featuresJSON),
-                  case .integer(let score)? = json["expected"]?["score"],
+                  let score = json["expected"]?["score"]?.integerValue,
                   case .string(let status)? = json["expected"]?["status"],
                   case .string(let owner)? = json["expected"]?["recommended_owner"],
                   case .object(let members)? = json["expected"]?["components"] else {
                 continue
             }
             var components: [String: Double] = [:]
-            for member in members {
-                switch member.value {
-                case .integer(let value): components[member.key] = Double(value)
-                case .number(let value): components[member.key] = value
-                default: break
-                }
+            for (key, value) in members {
+                components[key] = value.doubleValue
             }
             vectors.append(ScoringVector(line: index + 1, features: features, score: score, status: status,
                                          owner: owner, components: components))

@@ -30,7 +30,9 @@ public enum EventPayload: Sendable, Equatable {
     case leadScoreChanged(leadScore: Int)
     case mqlChanged(mql: Bool)
 
-    case profileUpdated(ProfileUpdate)
+    // Boxed, like `overrideSet`, because the update takes about 200 bytes inline,
+    // and every event would carry that size through each copy of its payload.
+    indirect case profileUpdated(ProfileUpdate)
 
     case activityLogged(kind: SalesActivityKind)
     case meetingBooked(meetingID: String, startsAt: EventTime)
@@ -58,7 +60,7 @@ public enum EventPayload: Sendable, Equatable {
     /// Revenue from an upsell or cross-sell, greater than 0, in account currency units.
     case expansionRecorded(amount: Double)
 
-    case overrideSet(OverrideRequest)
+    indirect case overrideSet(OverrideRequest)
     case overrideCleared
 
     public var type: EventType {

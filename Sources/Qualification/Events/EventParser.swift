@@ -199,7 +199,5 @@ func quoted(_ text: String) -> String {
 
 /// A number for messages: integral values without a fraction.
 func format(_ value: Double) -> String {
-    var writer = JSONWriter(reservingCapacity: 24)
-    writer.number(value)
-    return writer.text
+    JSONValue.numberText(value)
 }

@@ -1,14 +1,23 @@
 /// The feature document: every input of the scoring model for one contact.
 ///
 /// JSON keys are the scoring model's parameter names (`lead_score`,
-/// `num_form_submissions`, `engagement_recency`, ...). Every field is optional:
-/// an absent field contributes no points, except where a deliberate deviation
-/// from the reference model says otherwise. Booleans are JSON booleans.
+/// `num_form_submissions`, `engagement_recency`, ...). Booleans are JSON
+/// booleans. Every field is optional, and the scorer reads an absent field as
+/// the reference model reads a zero, false or empty one. For most fields that
+/// adds no points and no factor, but not for these (points of the default model):
+/// - Without `previous_customer: true`, the service score is the model's
+///   neutral score (50), and the other service fields are not scored.
+/// - An absent `engagement_recency` means the contact never engaged, which
+///   earns the model's `never_engaged_points` (0). The reference model reads
+///   it as engagement today, which earns the most recency points.
+/// - An absent `engagement_frequency` or `engagement_velocity` counts as 0:
+///   the lowest frequency tier (0 points) and the stable velocity tier (10 points).
 ///
-/// Units: counts are event counts; rates are fractions from 0 to 1;
-/// `sales_call_duration` is in minutes; `engagement_recency`,
-/// `days_as_customer` and `days_to_close` are in whole days; money is in the
-/// account's currency units.
+/// `num_page_views` is never scored.
+///
+/// Units: counts are numbers of events, and rates are fractions from 0 to 1.
+/// `sales_call_duration` is in minutes, `engagement_recency` and
+/// `days_as_customer` are in whole days, and money is in the account's currency units.
 public struct LeadFeatures: Sendable, Equatable, Codable {
     public var contactID: String?
 

@@ -2,7 +2,7 @@
 /// written as an integer that fits in 64 bits.
 struct JSONNumber: Sendable, Equatable {
     let value: Double
-    /// The exact value of an integer literal (no fraction, no exponent) of at most 18 digits.
+    /// The exact value of an integer literal (no fraction, no exponent) that fits in an `Int64`.
     let integerLiteral: Int64?
 
     /// The value as an integer when it has no fractional part and is exactly
@@ -102,10 +102,7 @@ extension JSONReader {
                 value *= exactPowersOfTen[decimalExponent]
             }
             if isNegative { value = -value }
-            var literal: Int64?
-            if isIntegerLiteral && digitCount <= 18 {
-                literal = isNegative ? -Int64(mantissa) : Int64(mantissa)
-            }
+            let literal = isIntegerLiteral ? exactInteger(mantissa, digitCount: digitCount, isNegative: isNegative) : nil
             return JSONNumber(value: value, integerLiteral: literal)
         }
 
@@ -113,12 +110,22 @@ extension JSONReader {
         guard let value = Double(text), value.isFinite else {
             throw error("number \(text) is out of range", at: start)
         }
-        var literal: Int64?
-        if isIntegerLiteral && digitCount <= 18 {
-            literal = isNegative ? -Int64(mantissa) : Int64(mantissa)
-        }
+        let literal = isIntegerLiteral ? exactInteger(mantissa, digitCount: digitCount, isNegative: isNegative) : nil
         return JSONNumber(value: value, integerLiteral: literal)
     }
+}
+
+/// Returns the integer that `digitCount` decimal digits with value `mantissa`
+/// spell, or nil when it does not fit in an `Int64`. Up to 19 digits, the
+/// mantissa was accumulated without wrapping, because 10^19 < 2^64.
+private func exactInteger(_ mantissa: UInt64, digitCount: Int, isNegative: Bool) -> Int64? {
+    guard digitCount <= 19 else { return nil }
+    if isNegative {
+        guard mantissa <= Int64.min.magnitude else { return nil }
+        return Int64(truncatingIfNeeded: 0 &- mantissa)
+    }
+    guard mantissa <= UInt64(Int64.max) else { return nil }
+    return Int64(mantissa)
 }
 
 @inline(__always)

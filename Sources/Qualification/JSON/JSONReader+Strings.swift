@@ -24,6 +24,15 @@ extension JSONReader {
         var isASCII = true
 
         while position < buffer.count {
+            // Skip eight bytes at once while they are all printable ASCII other than `"` and `\`.
+            if buffer.count - position >= 8 {
+                let word = UnsafeRawPointer(buffer.baseAddress! + position).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0, !wordNeedsJSONEscape(word) {
+                    position += 8
+                    continue
+                }
+            }
+
             let byte = buffer[position]
             if byte == UInt8(ascii: "\"") {
                 let span = JSONStringSpan(start: start, end: position, hasEscapes: hasEscapes, isASCII: isASCII)

@@ -1,17 +1,18 @@
-/// A parsed JSON document as a tree, for configuration, tests and tools.
+/// A parsed JSON document as a tree, for configuration, model files, tests and tools.
 ///
-/// The event decoder does not build this tree; it reads events straight from
-/// the bytes with the same validating parser.
+/// Objects keep their members in the order they were parsed or added (see
+/// `JSONObject`). The event decoder does not build this tree. It reads events
+/// straight from the bytes with the same validating parser.
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
-    /// A number written as an integer literal of at most 18 digits.
+    /// A number written as an integer literal that fits in an `Int64`.
     case integer(Int64)
     /// Any other number.
     case number(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// The default limit on nested objects and arrays.
     public static let defaultMaxDepth = 64
@@ -49,10 +50,15 @@ public enum JSONValue: Sendable, Equatable {
         try reader.finish()
     }
 
-    /// The value written by `JSONWriter`, with object keys sorted.
+    /// The value as compact JSON text, with object keys sorted.
     public var jsonText: String {
+        jsonText(keyOrder: .sorted)
+    }
+
+    /// Returns the value as compact JSON text, with object keys in `keyOrder`.
+    public func jsonText(keyOrder: JSONWriter.KeyOrder) -> String {
         var writer = JSONWriter()
-        writer.value(self)
+        writer.value(self, keyOrder: keyOrder)
         return writer.text
     }
 }
@@ -62,7 +68,7 @@ extension JSONReader {
         switch try peekKind() {
         case .object:
             try beginObject()
-            var members: [String: JSONValue] = [:]
+            var members = JSONObject()
             var isFirst = true
             while let keySpan = try nextKey(isFirst: &isFirst) {
                 let key = string(keySpan)

@@ -1,11 +1,11 @@
 /// A streaming JSON writer that produces the same bytes for the same calls.
 ///
 /// Keys come out in the order they are written, so a caller that writes its
-/// fields in a fixed order gets a stable key order (`JSONValue` objects are
-/// written with their keys sorted). Numbers use the shortest text that parses
-/// back to the same Double, and integral values print without a fraction
-/// (`50`, not `50.0`). Non-ASCII text is written as UTF-8; `"`, `\` and
-/// control characters are escaped.
+/// fields in a fixed order gets a stable key order. `value(_:)` writes the
+/// objects of a `JSONValue` with their keys sorted. Numbers use the shortest
+/// text that parses back to the same Double, and integral values print
+/// without a fraction (`50`, not `50.0`). Non-ASCII text is written as UTF-8;
+/// `"`, `\` and control characters are escaped.
 ///
 /// The writer does not check that keys and values alternate: callers write a
 /// `key(_:)` before each value inside an object and none inside an array.
@@ -31,19 +31,19 @@ public struct JSONWriter: Sendable {
     /// Writes an object key and the `:` after it.
     public mutating func key(_ name: String) {
         separate()
-        appendQuoted(name)
+        bytes.appendJSONString(name)
         bytes.append(UInt8(ascii: ":"))
         afterKey = true
     }
 
     public mutating func string(_ value: String) {
         separate()
-        appendQuoted(value)
+        bytes.appendJSONString(value)
     }
 
     public mutating func integer(_ value: Int) {
         separate()
-        appendDecimal(Int64(value))
+        bytes.appendJSONInteger(Int64(value))
     }
 
     /// Writes a Double: integral values below 2^53 in magnitude as integers,
@@ -54,47 +54,44 @@ public struct JSONWriter: Sendable {
     /// Negative zero is written as `0`.
     public mutating func number(_ value: Double) {
         separate()
-        guard value.isFinite else {
-            bytes.append(contentsOf: "null".utf8)
-            return
-        }
-        if value.rounded(.towardZero) == value && abs(value) < 9_007_199_254_740_992 {
-            appendDecimal(Int64(value))
-        } else {
-            bytes.append(contentsOf: value.description.utf8)
-        }
+        bytes.appendJSONNumber(value)
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        bytes.appendASCII(value ? "true" : "false")
     }
 
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        bytes.appendASCII("null")
+    }
+
+    /// The order in which `value(_:keyOrder:)` writes the members of an object.
+    public enum KeyOrder: Sendable {
+        /// Keys sorted by their UTF-8 bytes, whatever order the members have.
+        case sorted
+        /// The order of the object's members: as parsed or as added.
+        case memberOrder
+
+        /// Returns the members of `object` in this order.
+        func members(of object: JSONObject) -> [JSONObject.Element] {
+            switch self {
+            case .sorted: object.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            case .memberOrder: Array(object)
+            }
+        }
     }
 
     /// Writes a value tree; object keys come out sorted by their UTF-8 bytes.
     public mutating func value(_ value: JSONValue) {
-        switch value {
-        case .null: null()
-        case .bool(let flag): bool(flag)
-        case .integer(let number): separate(); appendDecimal(number)
-        case .number(let number): self.number(number)
-        case .string(let text): string(text)
-        case .array(let elements):
-            beginArray()
-            for element in elements { self.value(element) }
-            endArray()
-        case .object(let members):
-            beginObject()
-            for name in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                key(name)
-                self.value(members[name]!)
-            }
-            endObject()
-        }
+        self.value(value, keyOrder: .sorted)
+    }
+
+    /// Writes a value tree with object keys in `keyOrder`.
+    public mutating func value(_ value: JSONValue, keyOrder: KeyOrder) {
+        separate()
+        bytes.appendJSON(value, keyOrder: keyOrder)
     }
 
     // MARK: Optional fields
@@ -150,51 +147,38 @@ public struct JSONWriter: Sendable {
         needsComma = enclosingNeedsComma.popLast() ?? true
         afterKey = false
     }
+}
 
-    private mutating func appendDecimal(_ value: Int64) {
-        if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var magnitude = value.magnitude
-        withUnsafeMutableBytes(of: &digits) { storage in
-            while magnitude > 0 {
-                storage[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
+extension Array where Element == UInt8 {
+    /// Appends a value tree as compact JSON, with object keys in `keyOrder`.
+    mutating func appendJSON(_ value: JSONValue, keyOrder: JSONWriter.KeyOrder) {
+        switch value {
+        case .null:
+            appendASCII("null")
+        case .bool(let flag):
+            appendASCII(flag ? "true" : "false")
+        case .integer(let number):
+            appendJSONInteger(number)
+        case .number(let number):
+            appendJSONNumber(number)
+        case .string(let text):
+            appendJSONString(text)
+        case .array(let elements):
+            append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { append(UInt8(ascii: ",")) }
+                appendJSON(element, keyOrder: keyOrder)
             }
-        }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        withUnsafeBytes(of: &digits) { storage in
-            for index in stride(from: count - 1, through: 0, by: -1) {
-                bytes.append(storage[index])
+            append(UInt8(ascii: "]"))
+        case .object(let members):
+            append(UInt8(ascii: "{"))
+            for (index, member) in keyOrder.members(of: members).enumerated() {
+                if index > 0 { append(UInt8(ascii: ",")) }
+                appendJSONString(member.key)
+                append(UInt8(ascii: ":"))
+                appendJSON(member.value, keyOrder: keyOrder)
             }
+            append(UInt8(ascii: "}"))
         }
-    }
-
-    private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0..<0x20:
-                let hexDigits = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-            default:
-                bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -30,22 +30,19 @@ final class ModelReader {
 final class ObjectCursor {
     let path: String
     let reader: ModelReader
-    private let members: [String: ScoringJSON]
-    private let memberOrder: [String]
+    private let members: JSONObject
     private let silent: Bool
     private var requested: [String] = []
 
-    init(_ value: ScoringJSON, path: String, reader: ModelReader) {
+    init(_ value: JSONValue, path: String, reader: ModelReader) {
         self.path = path
         self.reader = reader
-        if case .object(let list) = value {
-            members = Dictionary(list.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
-            memberOrder = list.map(\.key)
+        if case .object(let object) = value {
+            members = object
             silent = false
         } else {
             reader.fail(path, "expected an object, got \(value.excerpt)")
             members = [:]
-            memberOrder = []
             silent = true
         }
     }
@@ -54,7 +51,6 @@ final class ObjectCursor {
         self.path = path
         self.reader = reader
         members = [:]
-        memberOrder = []
         silent = true
     }
 
@@ -68,7 +64,7 @@ final class ObjectCursor {
     }
 
     /// Returns the member's value, or nil after reporting it missing.
-    func value(_ key: String, expected: String) -> ScoringJSON? {
+    func value(_ key: String, expected: String) -> JSONValue? {
         requested.append(key)
         guard let value = members[key] else {
             if !silent {
@@ -89,7 +85,7 @@ final class ObjectCursor {
     func number(_ key: String, in range: ClosedRange<Double>? = nil) -> Double {
         let expected = range.map { "a number from \(Self.format($0.lowerBound)) to \(Self.format($0.upperBound))" } ?? "a number"
         guard let value = value(key, expected: expected) else { return 0 }
-        guard let number = Self.double(value), range?.contains(number) ?? true else {
+        guard let number = value.doubleValue, range?.contains(number) ?? true else {
             fail(key, "expected \(expected), got \(value.excerpt)")
             return 0
         }
@@ -100,7 +96,7 @@ final class ObjectCursor {
     func optionalNumber(_ key: String) -> Double? {
         guard let value = value(key, expected: "a number or null") else { return nil }
         if value == .null { return nil }
-        guard let number = Self.double(value) else {
+        guard let number = value.doubleValue else {
             fail(key, "expected a number or null, got \(value.excerpt)")
             return nil
         }
@@ -110,7 +106,7 @@ final class ObjectCursor {
     func integer(_ key: String, in range: ClosedRange<Int>) -> Int {
         let expected = "an integer from \(range.lowerBound) to \(range.upperBound)"
         guard let value = value(key, expected: expected) else { return range.lowerBound }
-        guard case .integer(let number) = value, range.contains(number) else {
+        guard let number = value.integerValue, range.contains(number) else {
             fail(key, "expected \(expected), got \(value.excerpt)")
             return range.lowerBound
         }
@@ -143,7 +139,7 @@ final class ObjectCursor {
         return result
     }
 
-    func array(_ key: String) -> [ScoringJSON] {
+    func array(_ key: String) -> [JSONValue] {
         guard let value = value(key, expected: "an array") else { return [] }
         guard case .array(let elements) = value else {
             fail(key, "expected an array, got \(value.excerpt)")
@@ -158,7 +154,7 @@ final class ObjectCursor {
     }
 
     /// Cursors over `elements`, with paths `arrayPath[0]`, `arrayPath[1]`, ...
-    func cursors(over elements: [ScoringJSON], at arrayPath: String) -> [ObjectCursor] {
+    func cursors(over elements: [JSONValue], at arrayPath: String) -> [ObjectCursor] {
         elements.enumerated().map { index, element in
             ObjectCursor(element, path: "\(arrayPath)[\(index)]", reader: reader)
         }
@@ -168,23 +164,13 @@ final class ObjectCursor {
     func finish() {
         guard !silent else { return }
         let expected = requested.joined(separator: ", ")
-        for key in memberOrder where !requested.contains(key) {
+        for key in members.keys where !requested.contains(key) {
             fail(key, "unknown key; expected one of \(expected)")
-        }
-    }
-
-    private static func double(_ value: ScoringJSON) -> Double? {
-        switch value {
-        case .integer(let number): Double(number)
-        case .number(let number): number
-        default: nil
         }
     }
 
     /// Formats a number as people write it: `1`, `0.5`, `100000000`.
     static func format(_ number: Double) -> String {
-        var bytes: [UInt8] = []
-        ScoringJSON.writeNumber(number, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        JSONValue.numberText(number)
     }
 }

@@ -29,7 +29,7 @@ extension ScoringModel {
             stage.finish()
             for (key, name) in [("id", id), ("label", label)] where !name.isEmpty {
                 if let other = seen[name] {
-                    stage.fail(key, "\(ScoringJSON.string(name).excerpt) is already used by \(other); ids and labels must be unique")
+                    stage.fail(key, "\(JSONValue.string(name).excerpt) is already used by \(other); ids and labels must be unique")
                 } else {
                     seen[name] = stage.path(of: key)
                 }
@@ -104,7 +104,7 @@ extension ScoringModel {
         let secondaryPoints = readPoints(secondary, "points")
         secondary.finish()
         for (index, name) in secondaryNames.enumerated() where targetNames.contains(name) {
-            secondary.fail("names[\(index)]", "\(ScoringJSON.string(name).excerpt) is already a target industry")
+            secondary.fail("names[\(index)]", "\(JSONValue.string(name).excerpt) is already a target industry")
         }
 
         let other = object.object("other")
@@ -127,7 +127,7 @@ extension ScoringModel {
             let minEmployees = band.integer("min_employees", in: 1...Int(Int32.max))
             let points = readPoints(band, "points")
             if !label.isEmpty, !labels.insert(label).inserted {
-                band.fail("label", "\(ScoringJSON.string(label).excerpt) is already the label of a larger band")
+                band.fail("label", "\(JSONValue.string(label).excerpt) is already the label of a larger band")
             }
             if reader.issues.count == before, let larger = bands.last, minEmployees >= larger.minEmployees {
                 band.fail("min_employees", "\(minEmployees) must be below the \(larger.code.tierKey) band's min_employees (\(larger.minEmployees))")
@@ -170,7 +170,7 @@ extension ScoringModel {
     private static func readTitles(_ object: ObjectCursor, _ key: String) -> [String] {
         let titles = object.strings(key)
         for (index, title) in titles.enumerated() where TitlePhrase(title).words.isEmpty {
-            object.fail("\(key)[\(index)]", "\(ScoringJSON.string(title).excerpt) has no letter or digit to match as a word")
+            object.fail("\(key)[\(index)]", "\(JSONValue.string(title).excerpt) has no letter or digit to match as a word")
         }
         return titles
     }

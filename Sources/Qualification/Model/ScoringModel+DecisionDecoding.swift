@@ -103,7 +103,7 @@ extension FactorSelector {
     var problem: String? {
         let codes = FactorCode.codes(under: code)
         guard !codes.isEmpty else {
-            return "unknown factor code \(ScoringJSON.string(code).excerpt); run 'crosshub model codes' for the list"
+            return "unknown factor code \(JSONValue.string(code).excerpt); run 'crosshub model codes' for the list"
         }
         if value != nil {
             let textCodes = Self.valueCodePrefixes.flatMap { FactorCode.codes(under: $0) }

@@ -13,11 +13,11 @@ extension ScoringModel {
     ///   path, for example `weights.sales: expected a number from 0 to 1, got "high"`;
     ///   a single issue at path `model` when `data` is not valid JSON.
     public init(jsonData data: Data) throws(ModelValidationError) {
-        let json: ScoringJSON
+        let json: JSONValue
         do {
-            json = try ScoringJSON.parse(data)
+            json = try JSONValue.parse(data)
         } catch {
-            throw ModelValidationError([ModelIssue(path: "model", reason: error.reason)])
+            throw ModelValidationError([ModelIssue(path: "model", reason: error.description)])
         }
         try self.init(json: json)
     }
@@ -25,13 +25,13 @@ extension ScoringModel {
     /// Reads and validates a parsed model file; see `init(jsonData:)`.
     ///
     /// - Throws: `ModelValidationError` listing every problem with its JSON path.
-    public init(json: ScoringJSON) throws(ModelValidationError) {
+    public init(json: JSONValue) throws(ModelValidationError) {
         let reader = ModelReader()
         let root = ObjectCursor(json, path: "model", reader: reader)
 
         let name = root.string("name")
         if !name.isEmpty, !Self.isValidName(name) {
-            root.fail("name", "invalid name \(ScoringJSON.string(name).excerpt); use 1 to 64 letters, digits, '.', '_' or '-'")
+            root.fail("name", "invalid name \(JSONValue.string(name).excerpt); use 1 to 64 letters, digits, '.', '_' or '-'")
         }
 
         let weights = reader.whenClean({ Self.readWeights(root.object("weights")) }, check: { weights in

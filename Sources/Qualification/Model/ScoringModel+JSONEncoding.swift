@@ -1,232 +1,248 @@
 extension ScoringModel {
     /// The model file form: keys in a fixed order, the same for every model.
-    /// `init(json:)` reads it back to an equal model.
-    public var json: ScoringJSON {
+    /// `init(json:)` reads it back to an equal model. Write it with
+    /// `keyOrder: .memberOrder` to keep that order.
+    public var json: JSONValue {
         .object([
-            .init("name", .string(name)),
-            .init("weights", .object([
-                .init("marketing", .number(weights.marketing)),
-                .init("sales", .number(weights.sales)),
-                .init("service", .number(weights.service)),
-                .init("demographic", .number(weights.demographic)),
-                .init("behavioral", .number(weights.behavioral)),
-            ])),
-            .init("status_thresholds", .object([
-                .init("sales_qualified_lead", .integer(statusThresholds.salesQualifiedLead)),
-                .init("marketing_qualified_lead", .integer(statusThresholds.marketingQualifiedLead)),
-                .init("lead", .integer(statusThresholds.lead)),
-            ])),
-            .init("nurture", .object([
-                .init("high_potential_min_score", .integer(nurture.highPotentialMinScore)),
-            ])),
-            .init("marketing", marketingJSON),
-            .init("sales", salesJSON),
-            .init("service", serviceJSON),
-            .init("demographic", demographicJSON),
-            .init("behavioral", behavioralJSON),
-            .init("top_factors", .integer(topFactorCount)),
-            .init("recommended_owner", .object(QualificationStatus.allCases.reversed().map {
-                .init($0.rawValue, .string(owners[$0]))
+            "name": .string(name),
+            "weights": .object([
+                "marketing": .number(weights.marketing),
+                "sales": .number(weights.sales),
+                "service": .number(weights.service),
+                "demographic": .number(weights.demographic),
+                "behavioral": .number(weights.behavioral),
+            ]),
+            "status_thresholds": .object([
+                "sales_qualified_lead": Self.integer(statusThresholds.salesQualifiedLead),
+                "marketing_qualified_lead": Self.integer(statusThresholds.marketingQualifiedLead),
+                "lead": Self.integer(statusThresholds.lead),
+            ]),
+            "nurture": .object([
+                "high_potential_min_score": Self.integer(nurture.highPotentialMinScore),
+            ]),
+            "marketing": marketingJSON,
+            "sales": salesJSON,
+            "service": serviceJSON,
+            "demographic": demographicJSON,
+            "behavioral": behavioralJSON,
+            "top_factors": Self.integer(topFactorCount),
+            "recommended_owner": .object(JSONObject(QualificationStatus.allCases.reversed().map {
+                ($0.rawValue, .string(owners[$0]))
             })),
-            .init("next_best_actions", actionsJSON),
-            .init("recommended_content", contentJSON),
-            .init("personalization", personalizationJSON),
+            "next_best_actions": actionsJSON,
+            "recommended_content": contentJSON,
+            "personalization": personalizationJSON,
         ])
     }
 
-    private var marketingJSON: ScoringJSON {
+    private var marketingJSON: JSONValue {
         let rules = marketing
-        return .object(Self.limitMembers(rules.limits) + [
-            .init("lead_score_multiplier", .number(rules.leadScoreMultiplier)),
-            .init("mql_points", .number(rules.mqlPoints)),
-            .init("form_submissions", Self.countJSON(rules.formSubmissions)),
-            .init("content_downloads", Self.countJSON(rules.contentDownloads)),
-            .init("email_open_rate", Self.thresholdJSON(rules.emailOpenRate)),
-            .init("email_click_rate", Self.thresholdJSON(rules.emailClickRate)),
-            .init("high_value_page_visits", Self.countJSON(rules.highValuePageVisits)),
+        return Self.concatenated(Self.limitMembers(rules.limits), [
+            "lead_score_multiplier": .number(rules.leadScoreMultiplier),
+            "mql_points": .number(rules.mqlPoints),
+            "form_submissions": Self.countJSON(rules.formSubmissions),
+            "content_downloads": Self.countJSON(rules.contentDownloads),
+            "email_open_rate": Self.thresholdJSON(rules.emailOpenRate),
+            "email_click_rate": Self.thresholdJSON(rules.emailClickRate),
+            "high_value_page_visits": Self.countJSON(rules.highValuePageVisits),
         ])
     }
 
-    private var salesJSON: ScoringJSON {
+    private var salesJSON: JSONValue {
         let rules = sales
-        return .object(Self.limitMembers(rules.limits) + [
-            .init("activities", Self.countJSON(rules.activities)),
-            .init("meeting_attended_points", .number(rules.meetingAttendedPoints)),
-            .init("deal_created_points", .number(rules.dealCreatedPoints)),
-            .init("deal_stages", .array(rules.dealStages.map { stage in
+        return Self.concatenated(Self.limitMembers(rules.limits), [
+            "activities": Self.countJSON(rules.activities),
+            "meeting_attended_points": .number(rules.meetingAttendedPoints),
+            "deal_created_points": .number(rules.dealCreatedPoints),
+            "deal_stages": .array(rules.dealStages.map { stage in
                 .object([
-                    .init("id", .string(stage.id)),
-                    .init("label", .string(stage.label)),
-                    .init("points", .number(stage.points)),
+                    "id": .string(stage.id),
+                    "label": .string(stage.label),
+                    "points": .number(stage.points),
                 ])
-            })),
-            .init("email_replies", Self.countJSON(rules.emailReplies)),
-            .init("call_duration", Self.tiersJSON(rules.callDuration, boundKey: TierTableLayout.callDuration.boundKey)),
-            .init("objections", .object([
-                .init("deduction_each", .number(rules.objections.pointsEach)),
-                .init("max_deduction", .number(rules.objections.maxPoints)),
-            ])),
+            }),
+            "email_replies": Self.countJSON(rules.emailReplies),
+            "call_duration": Self.tiersJSON(rules.callDuration, boundKey: TierTableLayout.callDuration.boundKey),
+            "objections": .object([
+                "deduction_each": .number(rules.objections.pointsEach),
+                "max_deduction": .number(rules.objections.maxPoints),
+            ]),
         ])
     }
 
-    private var serviceJSON: ScoringJSON {
+    private var serviceJSON: JSONValue {
         let rules = service
-        return .object([.init("neutral_score", .number(rules.neutralScore))] + Self.limitMembers(rules.limits) + [
-            .init("tenure", Self.tiersJSON(rules.tenure, boundKey: TierTableLayout.tenure.boundKey)),
-            .init("csat", Self.tiersJSON(rules.csat, boundKey: TierTableLayout.csat.boundKey)),
-            .init("nps", Self.tiersJSON(rules.nps, boundKey: TierTableLayout.nps.boundKey)),
-            .init("support_tickets", Self.tiersJSON(rules.supportTickets, boundKey: TierTableLayout.supportTickets.boundKey)),
-            .init("product_usage", Self.tiersJSON(rules.productUsage, boundKey: TierTableLayout.productUsage.boundKey)),
-            .init("expansion_revenue_points", .number(rules.expansionRevenuePoints)),
+        return Self.concatenated(["neutral_score": .number(rules.neutralScore)], Self.limitMembers(rules.limits), [
+            "tenure": Self.tiersJSON(rules.tenure, boundKey: TierTableLayout.tenure.boundKey),
+            "csat": Self.tiersJSON(rules.csat, boundKey: TierTableLayout.csat.boundKey),
+            "nps": Self.tiersJSON(rules.nps, boundKey: TierTableLayout.nps.boundKey),
+            "support_tickets": Self.tiersJSON(rules.supportTickets, boundKey: TierTableLayout.supportTickets.boundKey),
+            "product_usage": Self.tiersJSON(rules.productUsage, boundKey: TierTableLayout.productUsage.boundKey),
+            "expansion_revenue_points": .number(rules.expansionRevenuePoints),
         ])
     }
 
-    private var demographicJSON: ScoringJSON {
+    private var demographicJSON: JSONValue {
         let rules = demographic
         let industries = rules.industries
         let roles = rules.roles
-        return .object(Self.limitMembers(rules.limits) + [
-            .init("industries", .object([
-                .init("target", .object([
-                    .init("names", Self.stringsJSON(industries.target)),
-                    .init("points", .number(industries.targetPoints)),
-                ])),
-                .init("secondary", .object([
-                    .init("names", Self.stringsJSON(industries.secondary)),
-                    .init("points", .number(industries.secondaryPoints)),
-                ])),
-                .init("other", .object([.init("points", .number(industries.otherPoints))])),
-            ])),
-            .init("company_sizes", .object(rules.companySizes.map { band in
-                .init(String(band.code.tierKey), .object([
-                    .init("label", .string(band.label)),
-                    .init("min_employees", .integer(band.minEmployees)),
-                    .init("points", .number(band.points)),
+        return Self.concatenated(Self.limitMembers(rules.limits), [
+            "industries": .object([
+                "target": .object([
+                    "names": Self.stringsJSON(industries.target),
+                    "points": .number(industries.targetPoints),
+                ]),
+                "secondary": .object([
+                    "names": Self.stringsJSON(industries.secondary),
+                    "points": .number(industries.secondaryPoints),
+                ]),
+                "other": .object(["points": .number(industries.otherPoints)]),
+            ]),
+            "company_sizes": .object(JSONObject(rules.companySizes.map { band in
+                (String(band.code.tierKey), .object([
+                    "label": .string(band.label),
+                    "min_employees": Self.integer(band.minEmployees),
+                    "points": .number(band.points),
                 ]))
             })),
-            .init("annual_revenue", Self.tiersJSON(rules.annualRevenue, boundKey: TierTableLayout.annualRevenue.boundKey)),
-            .init("roles", .object([
-                .init("executive", .object([
-                    .init("titles", Self.stringsJSON(roles.executiveTitles)),
-                    .init("excluded_titles", Self.stringsJSON(roles.executiveExcludedTitles)),
-                    .init("points", .number(roles.executivePoints)),
-                ])),
-                .init("senior", .object([
-                    .init("titles", Self.stringsJSON(roles.seniorTitles)),
-                    .init("excluded_titles", Self.stringsJSON(roles.seniorExcludedTitles)),
-                    .init("points", .number(roles.seniorPoints)),
-                ])),
-                .init("target_function", .object([
-                    .init("functions", Self.stringsJSON(roles.targetFunctions)),
-                    .init("points", .number(roles.targetFunctionPoints)),
-                ])),
-                .init("other", .object([.init("points", .number(roles.otherPoints))])),
-            ])),
-            .init("decision_maker_points", .number(rules.decisionMakerPoints)),
+            "annual_revenue": Self.tiersJSON(rules.annualRevenue, boundKey: TierTableLayout.annualRevenue.boundKey),
+            "roles": .object([
+                "executive": .object([
+                    "titles": Self.stringsJSON(roles.executiveTitles),
+                    "excluded_titles": Self.stringsJSON(roles.executiveExcludedTitles),
+                    "points": .number(roles.executivePoints),
+                ]),
+                "senior": .object([
+                    "titles": Self.stringsJSON(roles.seniorTitles),
+                    "excluded_titles": Self.stringsJSON(roles.seniorExcludedTitles),
+                    "points": .number(roles.seniorPoints),
+                ]),
+                "target_function": .object([
+                    "functions": Self.stringsJSON(roles.targetFunctions),
+                    "points": .number(roles.targetFunctionPoints),
+                ]),
+                "other": .object(["points": .number(roles.otherPoints)]),
+            ]),
+            "decision_maker_points": .number(rules.decisionMakerPoints),
         ])
     }
 
-    private var behavioralJSON: ScoringJSON {
+    private var behavioralJSON: JSONValue {
         let rules = behavioral
-        return .object(Self.limitMembers(rules.limits) + [
-            .init("recency", Self.tiersJSON(rules.recency, boundKey: TierTableLayout.recency.boundKey)),
-            .init("never_engaged_points", .number(rules.neverEngagedPoints)),
-            .init("frequency", Self.tiersJSON(rules.frequency, boundKey: TierTableLayout.frequency.boundKey)),
-            .init("velocity", Self.tiersJSON(rules.velocity, boundKey: TierTableLayout.velocity.boundKey)),
+        return Self.concatenated(Self.limitMembers(rules.limits), [
+            "recency": Self.tiersJSON(rules.recency, boundKey: TierTableLayout.recency.boundKey),
+            "never_engaged_points": .number(rules.neverEngagedPoints),
+            "frequency": Self.tiersJSON(rules.frequency, boundKey: TierTableLayout.frequency.boundKey),
+            "velocity": Self.tiersJSON(rules.velocity, boundKey: TierTableLayout.velocity.boundKey),
         ])
     }
 
-    private var actionsJSON: ScoringJSON {
+    private var actionsJSON: JSONValue {
         .object([
-            .init("by_status", .object(QualificationStatus.allCases.reversed().map {
-                .init($0.rawValue, Self.stringsJSON(nextBestActions[$0]))
+            "by_status": .object(JSONObject(QualificationStatus.allCases.reversed().map {
+                ($0.rawValue, Self.stringsJSON(nextBestActions[$0]))
             })),
-            .init("factor_rules", .array(nextBestActions.factorRules.map { rule in
+            "factor_rules": .array(nextBestActions.factorRules.map { rule in
                 .object([
-                    .init("when_any", Self.selectorsJSON(rule.whenAny)),
-                    .init("action", .string(rule.output)),
+                    "when_any": Self.selectorsJSON(rule.whenAny),
+                    "action": .string(rule.output),
                 ])
-            })),
+            }),
         ])
     }
 
-    private var contentJSON: ScoringJSON {
+    private var contentJSON: JSONValue {
         .object([
-            .init("groups", .array(recommendedContent.groups.map { group in
+            "groups": .array(recommendedContent.groups.map { group in
                 .array(group.map { rule in
                     .object([
-                        .init("when_any", Self.selectorsJSON(rule.whenAny)),
-                        .init("content", Self.stringsJSON(rule.output)),
+                        "when_any": Self.selectorsJSON(rule.whenAny),
+                        "content": Self.stringsJSON(rule.output),
                     ])
                 })
-            })),
-            .init("fallback", Self.stringsJSON(recommendedContent.fallback)),
-            .init("limit", .integer(recommendedContent.limit)),
+            }),
+            "fallback": Self.stringsJSON(recommendedContent.fallback),
+            "limit": Self.integer(recommendedContent.limit),
         ])
     }
 
-    private var personalizationJSON: ScoringJSON {
+    private var personalizationJSON: JSONValue {
         let rules = personalization
         return .object([
-            .init("content_focus", .array(rules.contentFocus.map { rule in
+            "content_focus": .array(rules.contentFocus.map { rule in
                 .object([
-                    .init("when_any", Self.selectorsJSON(rule.whenAny)),
-                    .init("focus", .string(rule.output)),
+                    "when_any": Self.selectorsJSON(rule.whenAny),
+                    "focus": .string(rule.output),
                 ])
-            })),
-            .init("tones", .array(rules.tones.map { Self.toneJSON($0) })),
-            .init("default_tone", Self.toneJSON(rules.defaultTone)),
-            .init("case_studies", .array(rules.caseStudies.map { rule in
+            }),
+            "tones": .array(rules.tones.map { Self.toneJSON($0) }),
+            "default_tone": Self.toneJSON(rules.defaultTone),
+            "case_studies": .array(rules.caseStudies.map { rule in
                 .object([
-                    .init("when_any", Self.selectorsJSON(rule.whenAny)),
-                    .init("case_study", .string(rule.output)),
+                    "when_any": Self.selectorsJSON(rule.whenAny),
+                    "case_study": .string(rule.output),
                 ])
-            })),
-            .init("default_case_study", .string(rules.defaultCaseStudy)),
+            }),
+            "default_case_study": .string(rules.defaultCaseStudy),
         ])
     }
 
-    private static func toneJSON(_ tone: ToneRule) -> ScoringJSON {
-        var members: [ScoringJSON.Member] = []
+    private static func toneJSON(_ tone: ToneRule) -> JSONValue {
+        var members = JSONObject()
         if let minScore = tone.minScore {
-            members.append(.init("min_score", .integer(minScore)))
+            members["min_score"] = integer(minScore)
         }
-        members.append(.init("message_tone", .string(tone.messageTone)))
-        members.append(.init("call_to_action", .string(tone.callToAction)))
+        members["message_tone"] = .string(tone.messageTone)
+        members["call_to_action"] = .string(tone.callToAction)
         return .object(members)
     }
 
-    private static func limitMembers(_ limits: ScoreLimits) -> [ScoringJSON.Member] {
+    private static func limitMembers(_ limits: ScoreLimits) -> JSONObject {
         [
-            .init("min_score", limits.min.map { .number($0) } ?? .null),
-            .init("max_score", limits.max.map { .number($0) } ?? .null),
+            "min_score": limits.min.map { .number($0) } ?? .null,
+            "max_score": limits.max.map { .number($0) } ?? .null,
         ]
     }
 
-    private static func countJSON(_ rule: CountPoints) -> ScoringJSON {
-        .object([.init("points_each", .number(rule.pointsEach)), .init("max_points", .number(rule.maxPoints))])
+    private static func countJSON(_ rule: CountPoints) -> JSONValue {
+        .object(["points_each": .number(rule.pointsEach), "max_points": .number(rule.maxPoints)])
     }
 
-    private static func thresholdJSON(_ rule: ThresholdPoints) -> ScoringJSON {
-        .object([.init("more_than", .number(rule.moreThan)), .init("points", .number(rule.points))])
+    private static func thresholdJSON(_ rule: ThresholdPoints) -> JSONValue {
+        .object(["more_than": .number(rule.moreThan), "points": .number(rule.points)])
     }
 
-    private static func tiersJSON(_ table: TierTable, boundKey: String) -> ScoringJSON {
-        .object(table.tiers.map { tier in
-            var members: [ScoringJSON.Member] = []
+    private static func tiersJSON(_ table: TierTable, boundKey: String) -> JSONValue {
+        .object(JSONObject(table.tiers.map { tier in
+            var members = JSONObject()
             if let bound = tier.bound {
-                members.append(.init(boundKey, .number(bound)))
+                members[boundKey] = .number(bound)
             }
-            members.append(.init("points", .number(tier.points)))
-            return .init(String(tier.code.tierKey), .object(members))
-        })
+            members["points"] = .number(tier.points)
+            return (String(tier.code.tierKey), .object(members))
+        }))
     }
 
-    private static func stringsJSON(_ values: [String]) -> ScoringJSON {
+    private static func stringsJSON(_ values: [String]) -> JSONValue {
         .array(values.map { .string($0) })
     }
 
-    private static func selectorsJSON(_ selectors: [FactorSelector]) -> ScoringJSON {
+    private static func selectorsJSON(_ selectors: [FactorSelector]) -> JSONValue {
         .array(selectors.map { .string($0.description) })
+    }
+
+    private static func integer(_ value: Int) -> JSONValue {
+        .integer(Int64(value))
+    }
+
+    /// Returns one object with the members of `parts`, in order.
+    private static func concatenated(_ parts: JSONObject...) -> JSONValue {
+        var members = JSONObject()
+        for part in parts {
+            for (key, value) in part {
+                members[key] = value
+            }
+        }
+        return .object(members)
     }
 }

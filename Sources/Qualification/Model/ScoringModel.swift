@@ -58,7 +58,7 @@ public struct ScoringModel: Sendable, Equatable {
     /// order in a model file do not change the version. Computing it hashes a
     /// few kilobytes; `Scorer` computes it once.
     public var version: String {
-        let digest = SHA256.hash(json.compactText())
+        let digest = SHA256.hash(json.jsonText(keyOrder: .memberOrder))
         return "\(name)@\(digest.hex.prefix(12))"
     }
 }

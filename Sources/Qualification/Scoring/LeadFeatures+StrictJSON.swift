@@ -30,13 +30,13 @@ extension LeadFeatures {
     /// `company_size` is a band label or an employee count.
     ///
     /// - Throws: `FeatureDocumentError` naming the first bad field in document order.
-    public init(strictJSON json: ScoringJSON) throws(FeatureDocumentError) {
+    public init(strictJSON json: JSONValue) throws(FeatureDocumentError) {
         guard case .object(let members) = json else {
             throw FeatureDocumentError(field: nil, reason: "expected a JSON object, got \(json.excerpt)")
         }
         self.init()
-        for member in members where member.value != .null {
-            try assign(member.key, member.value)
+        for (key, value) in members where value != .null {
+            try assign(key, value)
         }
     }
 
@@ -44,16 +44,16 @@ extension LeadFeatures {
     ///
     /// - Throws: `FeatureDocumentError`, without a field when `data` is not valid JSON.
     public init(strictJSONData data: Data) throws(FeatureDocumentError) {
-        let json: ScoringJSON
+        let json: JSONValue
         do {
-            json = try ScoringJSON.parse(data)
+            json = try JSONValue.parse(data)
         } catch {
-            throw FeatureDocumentError(field: nil, reason: error.reason)
+            throw FeatureDocumentError(field: nil, reason: error.description)
         }
         try self.init(strictJSON: json)
     }
 
-    private mutating func assign(_ key: String, _ value: ScoringJSON) throws(FeatureDocumentError) {
+    private mutating func assign(_ key: String, _ value: JSONValue) throws(FeatureDocumentError) {
         guard let codingKey = CodingKeys(rawValue: key) else {
             throw FeatureDocumentError(
                 field: key, reason: "unknown field; schemas/features.schema.json lists the feature names")
@@ -85,10 +85,11 @@ extension LeadFeatures {
         case .expansionRevenue: expansionRevenue = try Self.number(key, value)
         case .industry: industry = try Self.string(key, value)
         case .companySize:
-            switch value {
-            case .string(let label): companySize = .band(label)
-            case .integer(let count): companySize = .employees(count)
-            default:
+            if case .string(let label) = value {
+                companySize = .band(label)
+            } else if let count = value.integerValue {
+                companySize = .employees(count)
+            } else {
                 throw FeatureDocumentError(
                     field: key, reason: "expected a band label or an employee count, got \(value.excerpt)")
             }
@@ -102,29 +103,28 @@ extension LeadFeatures {
         }
     }
 
-    private static func integer(_ key: String, _ value: ScoringJSON) throws(FeatureDocumentError) -> Int {
-        guard case .integer(let number) = value else {
+    private static func integer(_ key: String, _ value: JSONValue) throws(FeatureDocumentError) -> Int {
+        guard let number = value.integerValue else {
             throw FeatureDocumentError(field: key, reason: "expected an integer, got \(value.excerpt)")
         }
         return number
     }
 
-    private static func number(_ key: String, _ value: ScoringJSON) throws(FeatureDocumentError) -> Double {
-        switch value {
-        case .integer(let number): return Double(number)
-        case .number(let number): return number
-        default: throw FeatureDocumentError(field: key, reason: "expected a number, got \(value.excerpt)")
+    private static func number(_ key: String, _ value: JSONValue) throws(FeatureDocumentError) -> Double {
+        guard let number = value.doubleValue else {
+            throw FeatureDocumentError(field: key, reason: "expected a number, got \(value.excerpt)")
         }
+        return number
     }
 
-    private static func bool(_ key: String, _ value: ScoringJSON) throws(FeatureDocumentError) -> Bool {
+    private static func bool(_ key: String, _ value: JSONValue) throws(FeatureDocumentError) -> Bool {
         guard case .bool(let flag) = value else {
             throw FeatureDocumentError(field: key, reason: "expected true or false, got \(value.excerpt)")
         }
         return flag
     }
 
-    private static func string(_ key: String, _ value: ScoringJSON) throws(FeatureDocumentError) -> String {
+    private static func string(_ key: String, _ value: JSONValue) throws(FeatureDocumentError) -> String {
         guard case .string(let text) = value else {
             throw FeatureDocumentError(field: key, reason: "expected a string, got \(value.excerpt)")
         }

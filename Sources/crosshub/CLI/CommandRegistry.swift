@@ -1,19 +1,29 @@
 /// Every subcommand of `crosshub`, in the order `crosshub help` lists them.
 enum CommandRegistry {
-    static let all: [any Command.Type] = [
-        HelpCommand.self,
-        VersionCommand.self,
-        GenerateCommand.self,
-        ScoreCommand.self,
-        ModelCommand.self,
-        FoldCommand.self,
-        QualifyCommand.self,
-        RunCommand.self,
-        BrokerCommand.self,
-        BenchCommand.self,
-    ]
+    static var all: [any Command.Type] {
+        [
+            HelpCommand.self,
+            VersionCommand.self,
+            GenerateCommand.self,
+            ScoreCommand.self,
+            ModelCommand.self,
+            FoldCommand.self,
+            QualifyCommand.self,
+            RunCommand.self,
+            BrokerCommand.self,
+            BenchCommand.self,
+        ]
+    }
 
-    static func command(named name: String) -> (any Command.Type)? {
-        all.first { $0.name == name }
+    /// `crosshub COMMAND`.
+    static var group: CommandGroup {
+        CommandGroup(
+            prefix: "crosshub",
+            memberNoun: "command",
+            members: all,
+            header: ["crosshub: cross-hub lead qualification over Kafka", "", "usage: crosshub COMMAND [OPTIONS]", ""],
+            footer: ["Run 'crosshub COMMAND --help' for a command's options."],
+            helpCommand: "crosshub help"
+        )
     }
 }

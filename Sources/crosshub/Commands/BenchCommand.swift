@@ -1,4 +1,8 @@
 /// `crosshub bench NAME`: runs one benchmark, or every benchmark with `all`.
+///
+/// Each benchmark is a `Command` listed in `benchmarks`. It prints rates next
+/// to a baseline measured in the same run, because the ratio, not the raw
+/// rate, is what carries over between machines.
 enum BenchCommand: Command {
     static let name = "bench"
     static let summary = "Run a benchmark and print its figures (see 'crosshub bench --help')."
@@ -15,41 +19,36 @@ enum BenchCommand: Command {
         ]
     }
 
-    static func run(_ arguments: [String]) async -> Int32 {
-        guard let selected = arguments.first, selected != "--help", selected != "-h" else {
-            print(usage)
-            return arguments.isEmpty ? ExitStatus.usage : ExitStatus.success
-        }
-
-        if selected == "all" {
-            guard arguments.count == 1 else {
-                printError("crosshub bench all: takes no options; run 'crosshub bench NAME' to pass options to one benchmark")
-                return ExitStatus.usage
-            }
-            var status = ExitStatus.success
-            for benchmark in benchmarks {
-                let result = await benchmark.run([])
-                if result != ExitStatus.success { status = result }
-            }
-            return status
-        }
-
-        guard let benchmark = benchmarks.first(where: { $0.name == selected }) else {
-            printError("crosshub bench: unknown benchmark '\(selected)'; run 'crosshub bench --help' for the list")
-            return ExitStatus.usage
-        }
-        return await benchmark.run(Array(arguments.dropFirst()))
+    static var group: CommandGroup {
+        CommandGroup(
+            prefix: "crosshub bench",
+            memberNoun: "benchmark",
+            members: benchmarks,
+            header: ["usage: crosshub bench NAME [OPTIONS]", ""],
+            footer: [
+                "  all: run every benchmark with its default options.",
+                "",
+                "Build with 'swift build -c release' first: debug builds are many times slower.",
+                "Run 'crosshub bench NAME --help' for a benchmark's options.",
+            ],
+            helpCommand: "crosshub bench --help"
+        )
     }
 
-    static var usage: String {
-        var lines = ["usage: crosshub bench NAME [OPTIONS]", "", "benchmarks:"]
-        for benchmark in benchmarks {
-            lines.append("  \(benchmark.name)  \(benchmark.summary)")
+    static func run(_ arguments: [String]) async -> Int32 {
+        guard arguments.first == "all" else {
+            return await group.run(arguments)
         }
-        lines.append("  all    Run every benchmark with its default options.")
-        lines.append("")
-        lines.append("Build with 'swift build -c release' first; debug builds give meaningless figures.")
-        lines.append("Run 'crosshub bench NAME --help' for a benchmark's options.")
-        return lines.joined(separator: "\n")
+        guard arguments.count == 1 else {
+            printError("crosshub bench all: takes no options; run 'crosshub bench NAME' to pass options to one benchmark")
+            return ExitStatus.usage
+        }
+
+        var status = ExitStatus.success
+        for benchmark in benchmarks {
+            let result = await benchmark.run([])
+            if result != ExitStatus.success { status = result }
+        }
+        return status
     }
 }

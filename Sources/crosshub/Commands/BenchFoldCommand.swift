@@ -71,16 +71,16 @@ enum BenchFoldCommand: Command {
                     _ = try? warmed.fold(json: mix.line(index, in: buffer))
                 }
             }
-            let start = threadCPUSeconds()
+            let start = ThreadCPUClock.seconds()
             laterMix.bytes.withUnsafeBytes { buffer in
                 for index in 0..<laterMix.count {
                     _ = try? warmed.fold(json: laterMix.line(index, in: buffer))
                 }
             }
-            steadyRates.append(Double(laterMix.count) / (threadCPUSeconds() - start))
+            steadyRates.append(Double(laterMix.count) / (ThreadCPUClock.seconds() - start))
             precondition(warmed.tally.folded == mix.count + laterMix.count, "every generated event must fold")
         }
-        let steadyRate = steadyRates.sorted()[rounds / 2]
+        let steadyRate = medianRate(steadyRates)
 
         let decoder = EventDecoder()
         let decodedEvents: [Event] = mix.bytes.withUnsafeBytes { buffer in
@@ -131,18 +131,12 @@ enum BenchFoldCommand: Command {
         var rates: [Double] = []
         var result: Result?
         for _ in 0..<rounds {
-            let start = threadCPUSeconds()
+            let start = ThreadCPUClock.seconds()
             let roundResult = body()
-            rates.append(Double(events) / (threadCPUSeconds() - start))
+            rates.append(Double(events) / (ThreadCPUClock.seconds() - start))
             result = roundResult
         }
-        return (rates.sorted()[rates.count / 2], result!)
-    }
-
-    private static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+        return (medianRate(rates), result!)
     }
 
     static func row(_ label: String, _ rate: Double, against reference: Double) -> String {

@@ -1,10 +1,5 @@
 import Foundation
 import Qualification
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `crosshub bench score`: scorings per second on one thread (one core) for
 /// the golden feature documents, next to two figures from the same run. The
@@ -81,7 +76,7 @@ enum BenchScoreCommand: Command {
         var documents: [LeadFeatures] = []
         for (index, line) in text.split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
             do {
-                let json = try ScoringJSON.parse(String(line))
+                let json = try JSONValue.parse(String(line))
                 documents.append(try LeadFeatures(strictJSON: json["features"] ?? json))
             } catch {
                 throw UsageError("\(path): line \(index + 1): \(error)")
@@ -108,26 +103,18 @@ enum BenchScoreCommand: Command {
         let budget = UInt64(seconds * 1e9)
         for _ in 0..<rounds {
             var calls = 0
-            let start = threadCPUNanoseconds()
+            let start = ThreadCPUClock.nanoseconds()
             var elapsed: UInt64 = 0
             repeat {
                 for features in documents {
                     body(features)
                 }
                 calls += documents.count
-                elapsed = threadCPUNanoseconds() - start
+                elapsed = ThreadCPUClock.nanoseconds() - start
             } while elapsed < budget
             rates.append(Double(calls) / (Double(elapsed) / 1e9))
         }
-        rates.sort()
-        return rates[rates.count / 2]
-    }
-
-    /// Returns the CPU time this thread has used, in nanoseconds.
-    private static func threadCPUNanoseconds() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+        return medianRate(rates)
     }
 
     private static func rate(_ value: Double) -> String {
@@ -149,10 +136,4 @@ enum BenchScoreCommand: Command {
     private static func format(_ seconds: Double) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }
-}
-
-/// Keeps the optimizer from removing work whose result is otherwise unused.
-@inline(never)
-func blackHole<Value>(_ value: Value) {
-    withExtendedLifetime(value) {}
 }

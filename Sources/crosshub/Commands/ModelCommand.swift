@@ -24,7 +24,7 @@ enum ModelCommand: Command {
 
         switch options.positional.first {
         case "default" where options.positional.count == 1:
-            FileHandle.standardOutput.write(Data(ScoringModel.default.json.prettyText().utf8))
+            FileHandle.standardOutput.write(Data(ScoringModel.default.json.prettyText(keyOrder: .memberOrder).utf8))
             return ExitStatus.success
         case "validate" where options.positional.count == 2:
             return validate(path: options.positional[1])
