@@ -10,6 +10,7 @@ enum CommandRegistry {
         QualifyCommand.self,
         RunCommand.self,
         BrokerCommand.self,
+        DemoCommand.self,
         BenchCommand.self,
     ]
 
