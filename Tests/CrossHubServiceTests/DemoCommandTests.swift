@@ -93,7 +93,7 @@ import Testing
         #expect(summary.batchesCommitted > 0)
         #expect(summary.seconds > 0)
         #expect(summary.eventsPerSecond > 0)
-        #expect(run.standardError.contains("joining the consumer group"), "no progress line on standard error")
+        #expect(run.standardError.contains("waiting for the service to join the consumer group"), "no progress line on standard error")
     }
 
     @Test func demoTimeoutExitsNonZero() throws {

@@ -3,7 +3,7 @@ import Foundation
 /// The progress of a demo run, reported about once a second while it runs.
 public struct DemoProgress: Sendable, Equatable {
     public enum Phase: String, Sendable {
-        /// The service joins the consumer group while the population is generated.
+        /// The population is generated, and the service joins the consumer group.
         case joining
         /// Records are published while the service consumes them.
         case publishing
@@ -28,7 +28,7 @@ public struct DemoProgress: Sendable, Equatable {
     public var line: String {
         let elapsed = String(format: "%5.1f s", elapsedSeconds)
         if phase == .joining {
-            return "\(elapsed)  joining the consumer group and generating \(DemoSummary.grouped(total)) records"
+            return "\(elapsed)  generated \(DemoSummary.grouped(total)) records; waiting for the service to join the consumer group"
         }
         return "\(elapsed)  \(phase == .publishing ? "publishing" : "catching up"): "
             + "published \(DemoSummary.grouped(published)) of \(DemoSummary.grouped(total)), "
