@@ -2,16 +2,17 @@
 enum CommandRegistry {
     static var all: [any Command.Type] {
         [
-            HelpCommand.self,
-            VersionCommand.self,
+            DemoCommand.self,
+            RunCommand.self,
+            BrokerCommand.self,
             GenerateCommand.self,
             ScoreCommand.self,
             ModelCommand.self,
             FoldCommand.self,
             QualifyCommand.self,
-            RunCommand.self,
-            BrokerCommand.self,
             BenchCommand.self,
+            VersionCommand.self,
+            HelpCommand.self,
         ]
     }
 
