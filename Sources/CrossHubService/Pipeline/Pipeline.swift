@@ -27,8 +27,11 @@ final class Pipeline {
     var consumer: KafkaConsumer?
     var producer: KafkaProducer?
     let fatalError = FatalErrorSlot()
+    /// Repeated lines of one kind (per dead-letter reason, per Kafka error name) are
+    /// written once per window and counted; see ``flushRepeatedLogs()``.
     let deadLetterLog: RateLimitedLogger
     let clientErrorLog: RateLimitedLogger
+    let commitErrorLog: RateLimitedLogger
 
     /// Set by the rebalance handler, so that the loop treats the records of the current poll as possibly stale.
     var rebalancedDuringPoll = false
@@ -52,8 +55,9 @@ final class Pipeline {
         self.version = version
         self.processor = BatchProcessor(topics: configuration.topics, maxEventBytes: configuration.maxEventBytes,
                                         scorer: scorer, decider: decider)
-        self.deadLetterLog = RateLimitedLogger(logger: logger, window: 10)
-        self.clientErrorLog = RateLimitedLogger(logger: logger, window: 10)
+        self.deadLetterLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
+        self.clientErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
+        self.commitErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
     }
 
     /// Runs until a stop is requested or an error that retrying cannot fix.
@@ -130,6 +134,7 @@ final class Pipeline {
                processor.batch.recordCount >= maxEvents || ContinuousClock.now >= started + configuration.commitInterval {
                 try finishBatch(duringRebalance: false)
             }
+            flushRepeatedLogs()
         }
     }
 
@@ -216,7 +221,16 @@ final class Pipeline {
         return .failed(reason)
     }
 
+    /// Writes the count of lines held back in every closed window, so a
+    /// burst of repeats is reported soon after it ends, not only with the next repeat.
+    func flushRepeatedLogs(now: Date = Date()) {
+        for log in [deadLetterLog, clientErrorLog, commitErrorLog] {
+            log.flushClosedWindows(now: now)
+        }
+    }
+
     private func logStop(level: LogLevel, _ message: String) {
+        flushRepeatedLogs(now: .distantFuture)
         let snapshot = metrics.snapshot()
         logger.log(level, message, [
             ("events.consumed", String(snapshot.totalConsumed)),
@@ -230,6 +244,8 @@ final class Pipeline {
     }
 
     static let idlePollTimeout: Duration = .milliseconds(100)
+    /// Seconds during which repeats of one log line are counted instead of written.
+    static let repeatedLogWindow: TimeInterval = 10
     static let seekTimeout: Duration = .seconds(10)
     static let transactionCallTimeout: Duration = .seconds(30)
 }
