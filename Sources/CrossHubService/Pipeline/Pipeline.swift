@@ -86,7 +86,8 @@ final class Pipeline {
 
     private func start() throws {
         let admin = try KafkaAdminClient(configuration: adminConfiguration(), handlers: clientHandlers(statistics: false))
-        _ = try TopicCheck(configuration: configuration, admin: admin, logger: logger).run()
+        let partitionCount = try TopicCheck(configuration: configuration, admin: admin, logger: logger).run()
+        status.update { $0.inputPartitionCount = partitionCount }
 
         let producer = try KafkaProducer(configuration: producerConfiguration(), handlers: clientHandlers(statistics: false))
         self.producer = producer
@@ -122,6 +123,7 @@ final class Pipeline {
             rebalancedDuringPoll = false
             let messages = try consumer.poll(maxMessages: maxEvents - processor.batch.recordCount, timeout: timeout)
             let polledAt = ContinuousClock.now
+            status.recordPoll(at: polledAt)
             _ = producer.poll(timeout: .zero)
 
             if rebalancedDuringPoll && !messages.isEmpty {
