@@ -60,12 +60,16 @@ public final class RateLimitedLogger: Sendable {
     /// A summary repeats the level, message and fields of the window's first
     /// line and adds `log.suppressed=N` and `log.summary=true`.
     public func flushClosedWindows(now: Date = Date()) {
+        // Collected into an array that stays empty, without allocating, while no window has closed.
         let closed: [(key: String, window: Window)] = windows.withLock { windows in
-            let expired = windows.filter { now.timeIntervalSince($0.value.startedAt) >= window }
-            for key in expired.keys {
-                windows[key] = nil
+            var closed: [(key: String, window: Window)] = []
+            for (key, value) in windows where now.timeIntervalSince(value.startedAt) >= window {
+                closed.append((key, value))
             }
-            return expired.filter { $0.value.suppressed > 0 }.map { ($0.key, $0.value) }.sorted { $0.key < $1.key }
+            for entry in closed {
+                windows[entry.key] = nil
+            }
+            return closed.filter { $0.window.suppressed > 0 }.sorted { $0.key < $1.key }
         }
         for (_, window) in closed {
             logger.log(window.level, window.message,

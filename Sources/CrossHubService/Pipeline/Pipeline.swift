@@ -41,6 +41,8 @@ final class Pipeline {
     var batchSequence: UInt64 = 0
     /// Consecutive batches undone without a commit between them, for the backoff.
     var consecutiveRetries = 0
+    /// When the loop next writes the summaries of closed log windows.
+    var nextRepeatedLogFlush = ContinuousClock.now
     /// Totals for the stop log.
     var totals = (records: 0, batches: 0, retried: 0)
 
@@ -136,7 +138,10 @@ final class Pipeline {
                processor.batch.recordCount >= maxEvents || ContinuousClock.now >= started + configuration.commitInterval {
                 try finishBatch(duringRebalance: false)
             }
-            flushRepeatedLogs()
+            if polledAt >= nextRepeatedLogFlush {
+                flushRepeatedLogs()
+                nextRepeatedLogFlush = polledAt + .seconds(1)
+            }
         }
     }
 
