@@ -3,17 +3,20 @@
 
 Parses every Kubernetes manifest and the compose file as YAML and checks that
 the probes, ports, selectors, model ConfigMap and KEDA limits agree, and that
-the files use only the `crosshub run` flags and CROSSHUB_* variables listed in
-RUN_FLAGS. With --run-help FILE it also checks that the output of
-`crosshub run --help` documents every one of them.
+the files use only flags and CROSSHUB_* variables that `crosshub run --help`
+documents. The help comes from --run-help FILE, or from running
+`BINARY run --help` with --crosshub BINARY (default: .build/debug/crosshub
+of the repository).
 
 Prints one line per failed check and a closing "N passed, N failed" line.
-Exits 1 when a check failed, and 2 when a file cannot be read or parsed.
+Exits 1 when a check failed, and 2 when a file cannot be read or parsed or
+the help is not available.
 """
 import argparse
 import json
 import pathlib
 import re
+import subprocess
 import sys
 
 try:
@@ -22,25 +25,62 @@ except ImportError:
     print("python3 has no yaml module: run 'make deps' or 'pip install pyyaml'")
     sys.exit(2)
 
-# The options of `crosshub run` that deployments may set. Each one's variable
-# is CROSSHUB_ plus the flag in upper snake case.
-RUN_FLAGS = [
-    "brokers", "group-id", "instance-id",
-    "marketing-topic", "sales-topic", "service-topic",
-    "qualifications-topic", "property-updates-topic", "tasks-topic", "notes-topic",
-    "notifications-topic", "enrollments-topic", "dead-letter-topic", "changelog-topic",
-    "guarantee", "batch-max-events", "commit-interval-ms", "model", "log-level", "log-format",
-    "kafka", "create-topics", "http-port",
-]
-INPUT_TOPIC_DEFAULTS = {"marketing-topic": "marketing.events", "sales-topic": "sales.events",
-                        "service-topic": "service.events"}
+class RunOptions:
+    """The flags of `crosshub run` with their variables and defaults, read from its help text."""
+
+    def __init__(self, help_text):
+        self.variables = {}
+        self.defaults = {}
+        flag = None
+        for line in help_text.splitlines():
+            match = re.match(r"^  --([a-z][a-z0-9-]*)( VALUE)?$", line)
+            if match:
+                flag = match.group(1)
+                self.variables.setdefault(flag, None)
+                continue
+            details = re.match(r"^      \((.*)\)$", line)
+            if flag and details:
+                for part in details.group(1).split("; "):
+                    if part.startswith("env "):
+                        self.variables[flag] = part[len("env "):]
+                    elif part.startswith("default "):
+                        self.defaults[flag] = part[len("default "):]
+
+    @property
+    def flags(self):
+        return set(self.variables)
+
+    @property
+    def all_variables(self):
+        return {name for name in self.variables.values() if name}
+
+    def variable(self, flag):
+        return self.variables.get(flag)
 
 
-def variable(flag):
-    return "CROSSHUB_" + flag.upper().replace("-", "_")
+INPUT_TOPIC_FLAGS = ["marketing-topic", "sales-topic", "service-topic"]
+# The values of --guarantee (DeliveryGuarantee in the service). Deployments set it explicitly.
+GUARANTEES = {"exactly-once", "at-least-once"}
 
 
-RUN_VARIABLES = {variable(flag) for flag in RUN_FLAGS}
+def read_run_help(arguments, root):
+    if arguments.run_help:
+        try:
+            return arguments.run_help.read_text()
+        except OSError as error:
+            print("cannot read %s: %s" % (arguments.run_help, error))
+            sys.exit(2)
+    binary = arguments.crosshub or root / ".build" / "debug" / "crosshub"
+    try:
+        run = subprocess.run([str(binary), "run", "--help"], capture_output=True, text=True, timeout=60)
+    except OSError as error:
+        print("cannot run %s run --help: %s; build it with 'swift build', or pass --crosshub BINARY or --run-help FILE"
+              % (binary, error))
+        sys.exit(2)
+    if run.returncode != 0:
+        print("%s run --help exited %d: %s" % (binary, run.returncode, run.stderr.strip()))
+        sys.exit(2)
+    return run.stdout
 
 
 class Checks:
@@ -76,7 +116,7 @@ def flags_in(arguments):
     return [argument[2:].split("=", 1)[0] for argument in arguments if argument.startswith("--")]
 
 
-def check_kubernetes(directory, root, checks):
+def check_kubernetes(directory, root, options, checks):
     documents = []
     for path in sorted(directory.glob("*.yaml")):
         documents += load_documents(path)
@@ -104,10 +144,11 @@ def check_kubernetes(directory, root, checks):
 
     checks.expect(container.get("args", [None])[0] == "run", "Deployment: container args must start with 'run'")
     for flag in flags_in(container.get("args", []) + container.get("command", [])):
-        checks.expect(flag in RUN_FLAGS, "Deployment: flag --%s is not a documented crosshub run flag" % flag)
+        checks.expect(flag in options.flags, "Deployment: flag --%s is not a documented crosshub run flag" % flag)
     for name in env:
         if name.startswith("CROSSHUB_"):
-            checks.expect(name in RUN_VARIABLES, "Deployment: variable %s is not a documented crosshub run variable" % name)
+            checks.expect(name in options.all_variables,
+                          "Deployment: variable %s is not a documented crosshub run variable" % name)
 
     for probe, path in [("readinessProbe", "/readyz"), ("livenessProbe", "/healthz")]:
         get = container.get(probe, {}).get("httpGet", {})
@@ -115,11 +156,15 @@ def check_kubernetes(directory, root, checks):
         port = get.get("port")
         checks.expect(port in ports or port in ports.values(), "Deployment: %s port %r is not a container port" % (probe, port))
 
-    http_port = env.get("CROSSHUB_HTTP_PORT", {}).get("value")
+    guarantee = env.get(options.variable("guarantee"), {}).get("value")
+    checks.expect(guarantee in GUARANTEES, "Deployment: %s must be one of %s, found %r"
+                  % (options.variable("guarantee"), sorted(GUARANTEES), guarantee))
+
+    http_port = env.get(options.variable("http-port"), {}).get("value")
     checks.expect(http_port is not None and int(http_port) == ports.get("http"),
                   "Deployment: CROSSHUB_HTTP_PORT %r differs from the container port 'http' %r" % (http_port, ports.get("http")))
 
-    model_path = env.get("CROSSHUB_MODEL", {}).get("value", "")
+    model_path = env.get(options.variable("model"), {}).get("value", "")
     mounts = {mount["name"]: mount["mountPath"] for mount in container.get("volumeMounts", [])}
     volumes = {volume["name"]: volume for volume in pod["spec"].get("volumes", [])}
     mounted = [(name, path) for name, path in mounts.items()
@@ -149,13 +194,13 @@ def check_kubernetes(directory, root, checks):
     checks.expect(scaled["spec"].get("maxReplicaCount") == partitions,
                   "ScaledObject: maxReplicaCount %r must equal the input partition count %d"
                   % (scaled["spec"].get("maxReplicaCount"), partitions))
-    topics = {variable(flag): env.get(variable(flag), {}).get("value", default)
-              for flag, default in INPUT_TOPIC_DEFAULTS.items()}
+    topics = {flag: env.get(options.variable(flag), {}).get("value", options.defaults.get(flag))
+              for flag in INPUT_TOPIC_FLAGS}
     triggers = scaled["spec"].get("triggers", [])
     checks.expect(sorted(t["metadata"].get("topic") for t in triggers) == sorted(topics.values()),
                   "ScaledObject: expected one kafka trigger per input topic %s" % sorted(topics.values()))
-    group = env.get("CROSSHUB_GROUP_ID", {}).get("value")
-    brokers = env.get("CROSSHUB_BROKERS", {}).get("value")
+    group = env.get(options.variable("group-id"), {}).get("value")
+    brokers = env.get(options.variable("brokers"), {}).get("value")
     for trigger in triggers:
         metadata = trigger["metadata"]
         checks.expect(trigger["type"] == "kafka", "ScaledObject: trigger type %r is not kafka" % trigger["type"])
@@ -172,7 +217,7 @@ def topic_script_partitions(root):
     return int(match.group(1)) if match else -1
 
 
-def check_compose(path, checks):
+def check_compose(path, options, checks):
     documents = load_documents(path)
     checks.expect(len(documents) == 1, "compose: expected one document")
     services = documents[0].get("services", {})
@@ -184,30 +229,31 @@ def check_compose(path, checks):
     checks.expect(bool(crosshub), "compose: expected a crosshub service")
     for name in crosshub.get("environment", {}):
         if name.startswith("CROSSHUB_"):
-            checks.expect(name in RUN_VARIABLES, "compose: variable %s is not a documented crosshub run variable" % name)
+            checks.expect(name in options.all_variables,
+                          "compose: variable %s is not a documented crosshub run variable" % name)
     for flag in flags_in(crosshub.get("command", []) or []):
-        checks.expect(flag in RUN_FLAGS, "compose: flag --%s is not a documented crosshub run flag" % flag)
+        checks.expect(flag in options.flags, "compose: flag --%s is not a documented crosshub run flag" % flag)
+    guarantee = crosshub.get("environment", {}).get(options.variable("guarantee"))
+    checks.expect(guarantee in GUARANTEES, "compose: %s must be one of %s, found %r"
+                  % (options.variable("guarantee"), sorted(GUARANTEES), guarantee))
     dependency = crosshub.get("depends_on", {}).get("topics", {}).get("condition")
     checks.expect(dependency == "service_completed_successfully", "compose: crosshub must wait for the topics job to succeed")
 
 
-def check_variables_everywhere(deploy, checks):
+def check_variables_everywhere(deploy, options, checks):
     for path in sorted(deploy.rglob("*")):
         if not path.is_file() or path.name == "check-manifests.py":
             continue
         for name in sorted(set(re.findall(r"\bCROSSHUB_[A-Z0-9_]+", path.read_text(errors="replace")))):
-            checks.expect(name in RUN_VARIABLES, "%s: variable %s is not a documented crosshub run variable"
+            checks.expect(name in options.all_variables, "%s: variable %s is not a documented crosshub run variable"
                           % (path.relative_to(deploy.parent), name))
 
 
-def check_run_help(help_path, checks):
-    text = help_path.read_text()
-    documented_flags = set(re.findall(r"--([a-z][a-z0-9-]*)", text))
-    documented_variables = set(re.findall(r"\bCROSSHUB_[A-Z0-9_]+", text))
-    for flag in RUN_FLAGS:
-        checks.expect(flag in documented_flags, "crosshub run --help does not document --%s" % flag)
-        checks.expect(variable(flag) in documented_variables,
-                      "crosshub run --help does not document %s for --%s" % (variable(flag), flag))
+def check_run_help(options, checks):
+    """Checks that the help was parsed: every flag the checks rely on has its variable."""
+    for flag in ["brokers", "group-id", "guarantee", "model", "http-port"] + INPUT_TOPIC_FLAGS:
+        checks.expect(options.variable(flag) is not None,
+                      "crosshub run --help does not document --%s with its CROSSHUB_* variable" % flag)
 
 
 def main():
@@ -215,16 +261,18 @@ def main():
     parser.add_argument("--deploy-dir", type=pathlib.Path, default=pathlib.Path(__file__).resolve().parent,
                         help="the deploy folder to check (default: the folder of this script)")
     parser.add_argument("--run-help", type=pathlib.Path, help="a file with the output of 'crosshub run --help'")
+    parser.add_argument("--crosshub", type=pathlib.Path,
+                        help="the crosshub binary to run for its help (default: .build/debug/crosshub)")
     arguments = parser.parse_args()
 
     deploy = arguments.deploy_dir.resolve()
     root = deploy.parent
+    options = RunOptions(read_run_help(arguments, root))
     checks = Checks()
-    check_kubernetes(deploy / "kubernetes", root, checks)
-    check_compose(deploy / "compose.yaml", checks)
-    check_variables_everywhere(deploy, checks)
-    if arguments.run_help:
-        check_run_help(arguments.run_help, checks)
+    check_run_help(options, checks)
+    check_kubernetes(deploy / "kubernetes", root, options, checks)
+    check_compose(deploy / "compose.yaml", options, checks)
+    check_variables_everywhere(deploy, options, checks)
 
     for failure in checks.failures:
         print(failure)

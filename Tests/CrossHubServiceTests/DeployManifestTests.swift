@@ -4,9 +4,18 @@ import Testing
 /// Runs `deploy/check-manifests.py` on the real files and on copies with one fault each.
 @Suite struct DeployManifestTests {
     @Test func manifestsPassChecks() throws {
-        let run = try runProcess("python3", ["deploy/check-manifests.py"])
+        let run = try runProcess("python3", ["deploy/check-manifests.py", "--crosshub", ChildProcess.crosshub.path])
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.hasSuffix(" passed, 0 failed\n"), "\(run.output)")
+    }
+
+    @Test func invalidGuaranteeIsReported() throws {
+        let run = try checkEdited("kubernetes/deployment.yaml") {
+            $0.replacingOccurrences(of: "value: exactly-once", with: "value: exactly_once")
+        }
+        #expect(run.status == 1)
+        #expect(run.output.contains("Deployment: CROSSHUB_GUARANTEE must be one of ['at-least-once', 'exactly-once'], found 'exactly_once'"),
+                "\(run.output)")
     }
 
     /// Copies deploy/ and models/ to a temporary root, applies `edit` to one file and runs the checker there.
@@ -22,7 +31,8 @@ import Testing
         let edited = edit(original)
         #expect(edited != original, "the edit of \(file) changed nothing")
         try edited.write(to: target, atomically: true, encoding: .utf8)
-        return try runProcess("python3", [root.appendingPathComponent("deploy/check-manifests.py").path])
+        return try runProcess("python3", [root.appendingPathComponent("deploy/check-manifests.py").path,
+                                          "--crosshub", ChildProcess.crosshub.path])
     }
 
     @Test func unknownVariableIsReported() throws {

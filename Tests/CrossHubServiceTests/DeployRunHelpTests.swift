@@ -1,31 +1,50 @@
 import Foundation
 import Testing
 
-/// Compares the flags and variables that deploy/ relies on with `crosshub run --help`.
+/// Compares the flags and variables that deploy/ uses with the real `crosshub run --help`.
 @Suite struct DeployRunHelpTests {
-    static var binary: URL {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("crosshub")
-        if FileManager.default.isExecutableFile(atPath: besideTests.path) {
-            return besideTests
-        }
-        return DeployPaths.repositoryRoot.appendingPathComponent(".build/debug/crosshub")
-    }
-
-    /// Returns the output of `crosshub run --help`, or nil when the binary has no `run` command.
-    static func runHelp() -> String? {
-        guard let run = try? runProcess(binary.path, ["run", "--help"]), run.status == 0 else { return nil }
+    /// Returns the output of `crosshub run --help` of the binary built with the tests.
+    static func runHelp() throws -> String {
+        let run = try runProcess(ChildProcess.crosshub.path, ["run", "--help"])
+        try #require(run.status == 0, "crosshub run --help exited \(run.status): \(run.output)")
         return run.output
     }
 
-    @Test(.enabled(if: runHelp() != nil, "the crosshub binary has no 'run' command yet, so there is no help to compare"))
-    func deployNamesMatchRunHelp() throws {
-        let help = try #require(Self.runHelp())
+    /// Runs the checker with `help` as the help text.
+    private func check(withHelp help: String) throws -> ProcessRun {
         let directory = try makeTemporaryDirectory("crosshub-run-help")
         defer { try? FileManager.default.removeItem(at: directory) }
         let helpFile = directory.appendingPathComponent("run-help.txt")
         try help.write(to: helpFile, atomically: true, encoding: .utf8)
+        return try runProcess("python3", ["deploy/check-manifests.py", "--run-help", helpFile.path])
+    }
 
-        let run = try runProcess("python3", ["deploy/check-manifests.py", "--run-help", helpFile.path])
+    @Test func deployNamesMatchRunHelp() throws {
+        let run = try check(withHelp: try Self.runHelp())
         #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.hasSuffix(" passed, 0 failed\n"), "\(run.output)")
+    }
+
+    @Test func checkerRunsBinaryForHelp() throws {
+        let run = try runProcess("python3", ["deploy/check-manifests.py", "--crosshub", ChildProcess.crosshub.path])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.hasSuffix(" passed, 0 failed\n"), "\(run.output)")
+    }
+
+    @Test func undocumentedVariableIsReported() throws {
+        let help = try Self.runHelp()
+        let edited = help.replacingOccurrences(of: "(env CROSSHUB_GUARANTEE; default exactly-once)", with: "(default exactly-once)")
+        #expect(edited != help, "the help documents CROSSHUB_GUARANTEE")
+
+        let run = try check(withHelp: edited)
+        #expect(run.status == 1)
+        #expect(run.output.contains("Deployment: variable CROSSHUB_GUARANTEE is not a documented crosshub run variable"), "\(run.output)")
+        #expect(run.output.contains("compose: variable CROSSHUB_GUARANTEE is not a documented crosshub run variable"), "\(run.output)")
+    }
+
+    @Test func missingHelpStopsChecker() throws {
+        let run = try runProcess("python3", ["deploy/check-manifests.py", "--crosshub", "/nonexistent/crosshub"])
+        #expect(run.status == 2)
+        #expect(run.output.contains("cannot run /nonexistent/crosshub run --help"), "\(run.output)")
     }
 }

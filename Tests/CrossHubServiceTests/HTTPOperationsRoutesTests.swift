@@ -141,7 +141,7 @@ import Testing
 
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.contains("metrics 200 text/plain; version=0.0.4; charset=utf-8\n"), "\(run.output)")
-        #expect(run.output.contains("families 12\n"), "\(run.output)")
+        #expect(run.output.contains("families 18\n"), "\(run.output)")
         #expect(run.output.contains("readyz 503 not ready: restoring partition 3\n"), "\(run.output)")
     }
 

@@ -43,6 +43,31 @@ import Testing
         #expect(sink.records.contains { $0.message == "other key" })
     }
 
+    @Test func rateLimiterFlushesClosedWindows() {
+        let sink = MemoryLogSink()
+        let limited = RateLimitedLogger(logger: Logger(level: .info, sink: sink), window: 10)
+        let start = Date(timeIntervalSince1970: 1000)
+        for second in 0..<3 {
+            limited.log(.error, key: "commit", "commit failed", [("kafka.topic", "sales.events")], now: start.addingTimeInterval(Double(second)))
+        }
+        limited.log(.warning, key: "quiet", "written once", now: start)
+
+        limited.flushClosedWindows(now: start.addingTimeInterval(5))
+        #expect(sink.records.count == 2, "open windows are not flushed")
+
+        limited.flushClosedWindows(now: start.addingTimeInterval(10))
+        #expect(sink.records.count == 3, "only the window with repeats gets a summary")
+        let summary = sink.records[2]
+        #expect(summary.level == .error)
+        #expect(summary.message == "commit failed")
+        #expect(summary.fields.map(\.0) == ["kafka.topic", "log.suppressed", "log.summary"])
+        #expect(summary.fields.map(\.1) == ["sales.events", "2", "true"])
+
+        limited.log(.error, key: "commit", "commit failed", now: start.addingTimeInterval(11))
+        #expect(sink.records.count == 4)
+        #expect(!sink.records[3].fields.contains { $0.0 == "log.suppressed" }, "the flushed count is not repeated")
+    }
+
     @Test func redactedNeverPrintsValue() {
         let secret = Redacted("hunter2")
         #expect("\(secret)" == "***")

@@ -50,8 +50,10 @@ import Testing
                               ConsumerLag(topic: "marketing.events", partition: 10, messages: 0),
                               ConsumerLag(topic: "sales.events", partition: 0, messages: 18)])
 
+        // Nothing of partition 2 was consumed since its assignment, so its committed lag is used.
         let positions = try KafkaStatistics.consumerLag(fromJSON: Self.document, positionBased: true)
-        #expect(positions == [ConsumerLag(topic: "marketing.events", partition: 10, messages: 0),
+        #expect(positions == [ConsumerLag(topic: "marketing.events", partition: 2, messages: 6),
+                              ConsumerLag(topic: "marketing.events", partition: 10, messages: 0),
                               ConsumerLag(topic: "sales.events", partition: 0, messages: 8)])
     }
 

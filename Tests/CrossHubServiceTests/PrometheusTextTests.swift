@@ -151,7 +151,8 @@ import Testing
         #expect(parsed.types["crosshub_processing_latency_seconds"] == "histogram")
         #expect(parsed.types["crosshub_contacts"] == "gauge")
         #expect(parsed.types["crosshub_ready"] == "gauge")
-        #expect(parsed.types.count == 12)
+        #expect(parsed.types["crosshub_event_age_seconds"] == "histogram")
+        #expect(parsed.types.count == 18)
 
         #expect(parsed.value("crosshub_events_consumed_total", ["topic": "sales.events", "outcome": "folded"]) == 40)
         #expect(parsed.value("crosshub_events_consumed_total", ["topic": "sales.events", "outcome": "dead_lettered"]) == 2)
@@ -174,6 +175,14 @@ import Testing
         #expect(parsed.value("crosshub_processing_latency_seconds_sum", [:]) == 12.008)
         #expect(parsed.value("crosshub_batch_events_bucket", ["le": "500"]) == 1)
         #expect(parsed.value("crosshub_restore_duration_seconds_count", [:]) == 1)
+
+        #expect(parsed.value("crosshub_dead_letters_total", ["reason": "invalid_json"]) == 2)
+        #expect(parsed.value("crosshub_event_age_seconds_bucket", ["le": "60"]) == 1)
+        #expect(parsed.value("crosshub_event_age_seconds_bucket", ["le": "30"]) == 0)
+        #expect(parsed.value("crosshub_batch_retries_total", [:]) == 1)
+        #expect(parsed.value("crosshub_offset_commit_failures_total", [:]) == 0)
+        #expect(parsed.value("crosshub_kafka_call_retries_total", [:]) == 3)
+        #expect(parsed.value("crosshub_restore_corrupt_records_total", [:]) == 1)
     }
 
     @Test func renderingIsDeterministic() throws {
@@ -199,6 +208,11 @@ import Testing
         snapshot.eventsConsumed[.init(topic: "marketing.events", outcome: .duplicate)] = 3
         snapshot.outputs["crosshub.qualifications"] = 17
         snapshot.outputs["crosshub.contact-state"] = 40
+        snapshot.deadLetters["invalid_json"] = 2
+        snapshot.eventAge.observe(42)
+        snapshot.batchRetries = 1
+        snapshot.kafkaCallRetries = 3
+        snapshot.restoreCorruptRecords = 1
         for seconds in [0.003, 0.005, 12] {
             snapshot.processingLatency.observe(seconds)
         }

@@ -17,8 +17,10 @@ let httpAccessHandler: MHD_AccessHandlerCallback = { context, connection, url, m
 
     let request = HTTPRequest(method: String(cString: method), path: String(cString: url))
     let response = server.handler(request)
-    if response.status >= 500 {
-        server.limitedLogger.log(.warning, key: "http.\(response.status).\(request.path)", "HTTP handler returned a server error",
+    // 503 is the expected response of /readyz and /contacts while the instance starts or restores, so
+    // it is not logged. The key leaves out the path, because contact ids would make the keys unbounded.
+    if response.status >= 500 && response.status != 503 {
+        server.limitedLogger.log(.warning, key: "http.\(response.status)", "HTTP handler returned a server error",
                                  [("http.method", request.method), ("http.path", request.path),
                                   ("http.status", String(response.status))])
     }
@@ -30,7 +32,7 @@ private func queue(_ response: HTTPResponse, on connection: OpaquePointer, serve
                    path: String) -> MHD_Result {
     // libmicrohttpd rejects a status outside 100...999 and closes the connection, so a handler bug becomes a 500.
     guard (100...599).contains(response.status) else {
-        server.limitedLogger.log(.error, key: "http.status.\(path)", "HTTP handler returned an invalid status; sending 500",
+        server.limitedLogger.log(.error, key: "http.status", "HTTP handler returned an invalid status; sending 500",
                                  [("http.path", path), ("http.status", String(response.status))])
         return queue(.text("handler returned invalid status \(response.status)", status: 500),
                      on: connection, server: server, path: path)

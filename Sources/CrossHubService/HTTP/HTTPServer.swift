@@ -89,6 +89,7 @@ public final class HTTPServer: Sendable {
         guard let running else { return }
 
         MHD_stop_daemon(running)
+        context.limitedLogger.flushClosedWindows(now: .distantFuture)
         logger.info("HTTP server stopped", ("http.port", String(port)))
     }
 

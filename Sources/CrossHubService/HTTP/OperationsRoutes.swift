@@ -18,6 +18,9 @@ public enum ContactLookupResult: Sendable, Equatable {
     case ownedElsewhere(partition: Int32)
     /// The contact's partition is assigned here, but no event for it was folded.
     case notFound
+    /// This instance cannot tell yet, because it has no assignment or the
+    /// contact's partition is still being restored. `reason` names the cause.
+    case unavailable(partition: Int32?, reason: String)
 }
 
 /// The operations endpoint: `/healthz`, `/readyz`, `/metrics` and
@@ -94,6 +97,9 @@ public struct OperationsRoutes: Sendable {
                                        contactID: contactID, partition: partition), status: 404)
         case .notFound:
             return .json(errorDocument("contact not found in this instance's state", contactID: contactID), status: 404)
+        case .unavailable(let partition, let reason):
+            return .json(errorDocument(reason, contactID: contactID, partition: partition), status: 503,
+                         headers: [HTTPHeader("Retry-After", "5")])
         }
     }
 

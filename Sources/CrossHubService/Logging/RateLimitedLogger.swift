@@ -5,11 +5,17 @@ import Synchronization
 /// flood of the same error (a poison topic, a broker flapping) stays readable.
 ///
 /// When a window closes with suppressed lines, the next line for that key
-/// carries `log.suppressed=N`, the number of lines left out since the last one written.
+/// carries `log.suppressed=N`, the number of lines left out since the last one
+/// written. ``flushClosedWindows(now:)`` reports such counts without waiting
+/// for another line of the key.
 public final class RateLimitedLogger: Sendable {
     private struct Window {
         var startedAt: Date
         var suppressed: Int
+        /// The level, message and fields of the line that opened the window, for the summary.
+        var level: LogLevel
+        var message: String
+        var fields: [(String, String)]
     }
 
     private let logger: Logger
@@ -28,22 +34,46 @@ public final class RateLimitedLogger: Sendable {
                     _ fields: [(String, String)] = [], now: Date = Date()) {
         guard logger.isEnabled(level) else { return }
 
-        let suppressed: Int? = windows.withLock { windows in
+        let written: (text: String, suppressed: Int)? = windows.withLock { windows in
             if var current = windows[key], now.timeIntervalSince(current.startedAt) < window {
                 current.suppressed += 1
                 windows[key] = current
                 return nil
             }
-            let previous = windows[key]?.suppressed ?? 0
-            windows[key] = Window(startedAt: now, suppressed: 0)
-            return previous
+            let text = message()
+            let suppressed = windows[key]?.suppressed ?? 0
+            windows[key] = Window(startedAt: now, suppressed: 0, level: level, message: text, fields: fields)
+            return (text, suppressed)
         }
-        guard let suppressed else { return }
+        guard let written else { return }
 
         var allFields = fields
-        if suppressed > 0 {
-            allFields.append(("log.suppressed", String(suppressed)))
+        if written.suppressed > 0 {
+            allFields.append(("log.suppressed", String(written.suppressed)))
         }
-        logger.log(level, message(), allFields)
+        logger.log(level, written.text, allFields)
+    }
+
+    /// Writes one summary line for every window that has closed with
+    /// suppressed lines, and removes every closed window.
+    ///
+    /// A summary repeats the level, message and fields of the window's first
+    /// line and adds `log.suppressed=N` and `log.summary=true`.
+    public func flushClosedWindows(now: Date = Date()) {
+        // Collected into an array that stays empty, without allocating, while no window has closed.
+        let closed: [(key: String, window: Window)] = windows.withLock { windows in
+            var closed: [(key: String, window: Window)] = []
+            for (key, value) in windows where now.timeIntervalSince(value.startedAt) >= window {
+                closed.append((key, value))
+            }
+            for entry in closed {
+                windows[entry.key] = nil
+            }
+            return closed.filter { $0.window.suppressed > 0 }.sorted { $0.key < $1.key }
+        }
+        for (_, window) in closed {
+            logger.log(window.level, window.message,
+                       window.fields + [("log.suppressed", String(window.suppressed)), ("log.summary", "true")])
+        }
     }
 }

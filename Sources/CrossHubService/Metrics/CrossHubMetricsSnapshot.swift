@@ -1,16 +1,5 @@
 import Qualification
 
-/// The fate of a consumed input event, the `outcome` label of
-/// `crosshub_events_consumed_total`.
-public enum ConsumedEventOutcome: String, Sendable, CaseIterable {
-    /// Folded into the contact's state.
-    case folded
-    /// Skipped: its event id or input offset was already applied.
-    case duplicate
-    /// Written to the dead-letter topic with the reason in its headers.
-    case deadLettered = "dead_lettered"
-}
-
 /// The end state of a transaction, the `result` label of `crosshub_transactions_total`.
 public enum TransactionOutcome: String, Sendable, CaseIterable {
     case committed
@@ -42,18 +31,32 @@ public struct CrossHubMetricsSnapshot: Sendable, Equatable {
     /// changelog included, counted when the transaction or delivery that
     /// carried them succeeded.
     public var outputs: [String: UInt64] = [:]
+    /// Dead-lettered input events per reason code (`invalid_json`, `key_mismatch`, ...).
+    public var deadLetters: [String: UInt64] = [:]
     /// Seconds from consuming an input event to committing the batch that contains it.
     public var processingLatency = PrometheusHistogram.empty(PrometheusHistogram.latencySecondsBounds)
+    /// Seconds from an input record's Kafka timestamp to committing the batch that contains it.
+    public var eventAge = PrometheusHistogram.empty(PrometheusHistogram.eventAgeSecondsBounds)
     /// Input events per processed batch.
     public var batchEvents = PrometheusHistogram.empty(PrometheusHistogram.batchEventsBounds)
     /// Transactions per outcome; both stay 0 under at-least-once.
     public var transactions: [TransactionOutcome: UInt64] = [:]
+    /// Batches undone in memory and read again: aborted transactions and
+    /// batches with a failed delivery.
+    public var batchRetries: UInt64 = 0
+    /// Failed commits of input offsets under at-least-once.
+    public var offsetCommitFailures: UInt64 = 0
+    /// Kafka calls repeated after a retriable error.
+    public var kafkaCallRetries: UInt64 = 0
     /// Partition assignments and revocations handled.
     public var rebalances: UInt64 = 0
     /// Seconds to restore one partition's state from the changelog, one observation per restore.
     public var restoreDuration = PrometheusHistogram.empty(PrometheusHistogram.restoreSecondsBounds)
     /// Changelog records read while restoring.
     public var restoreRecords: UInt64 = 0
+    /// Changelog records skipped while restoring because they do not decode
+    /// or their key differs from their contact id.
+    public var restoreCorruptRecords: UInt64 = 0
     /// Contacts held in state per assigned partition number.
     public var contactsPerPartition: [Int32: Int] = [:]
     /// Lag per assigned input topic-partition, from librdkafka's statistics.
@@ -66,9 +69,9 @@ public struct CrossHubMetricsSnapshot: Sendable, Equatable {
     /// The key of `eventsConsumed`.
     public struct EventCountKey: Hashable, Sendable {
         public var topic: String
-        public var outcome: ConsumedEventOutcome
+        public var outcome: EventOutcome
 
-        public init(topic: String, outcome: ConsumedEventOutcome) {
+        public init(topic: String, outcome: EventOutcome) {
             self.topic = topic
             self.outcome = outcome
         }

@@ -1,4 +1,5 @@
-/// What happened to one consumed input record. Every record gets exactly one outcome.
+/// The fate of one consumed input record, the `outcome` label of
+/// `crosshub_events_consumed_total`. Every record gets exactly one outcome.
 public enum EventOutcome: String, Sendable, CaseIterable {
     /// Decoded and folded into its contact's state.
     case folded

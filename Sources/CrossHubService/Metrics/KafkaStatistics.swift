@@ -100,15 +100,17 @@ public enum KafkaStatistics {
     /// Returns the lag of every partition this consumer fetches (`fetch_state`
     /// other than `none`) whose lag is known, for `CrossHubMetricsSnapshot.consumerLag`.
     ///
-    /// - Parameter positionBased: false reads `consumer_lag` (end offset minus
-    ///   committed offset); true computes `positionLag(readCommitted:)`, which
-    ///   stays right under exactly-once.
+    /// - Parameter positionBased: false reads `consumer_lag`, the end offset
+    ///   minus the committed offset. true computes `positionLag(readCommitted:)`,
+    ///   which stays right under exactly-once. It falls back to `consumer_lag`
+    ///   while nothing was consumed since the assignment, because the position
+    ///   is then the committed offset.
     /// - Throws: `KafkaStatisticsError` as `partitions(fromJSON:)` does.
     public static func consumerLag(fromJSON text: String, positionBased: Bool = false,
                                    readCommitted: Bool = true) throws(KafkaStatisticsError) -> [ConsumerLag] {
         try partitions(fromJSON: text).compactMap { partition in
             guard partition.fetchState != "none" else { return nil }
-            let lag = positionBased ? partition.positionLag(readCommitted: readCommitted) : partition.consumerLag
+            let lag = positionBased ? (partition.positionLag(readCommitted: readCommitted) ?? partition.consumerLag) : partition.consumerLag
             return lag.map { ConsumerLag(topic: partition.topic, partition: partition.partition, messages: $0) }
         }
     }

@@ -96,6 +96,9 @@ extension PrometheusHistogram {
     public static let batchEventsBounds: [Double] = [1, 10, 50, 100, 250, 500, 1000, 2500, 5000, 10_000]
     /// Bounds for restoring one partition's state, from 100 ms to 10 min.
     public static let restoreSecondsBounds: [Double] = [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600]
+    /// Bounds for the age of an input record at commit, from 10 ms to 1 day,
+    /// wide because a backlog or a replay commits records written long ago.
+    public static let eventAgeSecondsBounds: [Double] = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 3600, 21_600, 86_400]
 
     /// An empty histogram over `bounds`, which must be one of the constant bound
     /// lists above or satisfy the same rules (finite, strictly increasing).

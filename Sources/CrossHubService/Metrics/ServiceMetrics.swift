@@ -1,5 +1,3 @@
-import Foundation
-import Kafka
 import Synchronization
 
 /// Counters, gauges and histograms of one service instance.
@@ -19,12 +17,12 @@ public final class ServiceMetrics: Sendable {
         public var outputsByTopic: [String: UInt64] = [:]
         public var changelogRecords: UInt64 = 0
         /// Seconds from polling a record to committing its batch.
-        public var processingLatency = Histogram(bounds: Histogram.latencySeconds)
+        public var processingLatency = PrometheusHistogram.empty(PrometheusHistogram.latencySecondsBounds)
         /// Seconds from a record's Kafka timestamp to committing its batch.
         /// Large while a backlog is read, since the timestamps are old.
-        public var eventLatency = Histogram(bounds: Histogram.latencySeconds)
+        public var eventAge = PrometheusHistogram.empty(PrometheusHistogram.eventAgeSecondsBounds)
         /// Records per committed batch.
-        public var batchSizes = Histogram(bounds: Histogram.batchSizes)
+        public var batchSizes = PrometheusHistogram.empty(PrometheusHistogram.batchEventsBounds)
         /// Committed batches: transactions in exactly-once mode, offset commits in at-least-once mode.
         public var batchesCommitted: UInt64 = 0
         public var transactionsCommitted: UInt64 = 0
@@ -37,8 +35,8 @@ public final class ServiceMetrics: Sendable {
         public var offsetCommitFailures: UInt64 = 0
         /// Rebalance events by kind: `assigned`, `revoked`, `lost`.
         public var rebalances: [String: UInt64] = [:]
-        /// Seconds each changelog restore took.
-        public var restoreDuration = Histogram(bounds: Histogram.latencySeconds)
+        /// Seconds each partition's changelog restore took.
+        public var restoreDuration = PrometheusHistogram.empty(PrometheusHistogram.restoreSecondsBounds)
         public var restoredRecords: UInt64 = 0
         public var restoredContacts: UInt64 = 0
         public var corruptSnapshots: UInt64 = 0
@@ -46,10 +44,8 @@ public final class ServiceMetrics: Sendable {
         public var contactsPerPartition: [Int32: Int] = [:]
         /// Contacts in memory by their last published status (`SALES_QUALIFIED_LEAD`, ...).
         public var statusCounts: [String: Int] = [:]
-        /// Consumer lag per input partition from the last librdkafka statistics.
-        public var consumerLag: [KafkaTopicPartition: Int64] = [:]
-        /// The last statistics JSON of the input consumer (see librdkafka's STATISTICS.md).
-        public var lastStatisticsJSON: String?
+        /// Consumer lag per fetched input partition from the last librdkafka statistics.
+        public var consumerLag: [ConsumerLag] = []
 
         /// Consumed records over every topic and outcome.
         public var totalConsumed: UInt64 {
@@ -92,7 +88,7 @@ public final class ServiceMetrics: Sendable {
             }
             metrics.changelogRecords += UInt64(tally.changelogRecords)
             processingSeconds.forEach { metrics.processingLatency.observe($0) }
-            eventSeconds.forEach { metrics.eventLatency.observe($0) }
+            eventSeconds.forEach { metrics.eventAge.observe($0) }
             metrics.batchSizes.observe(Double(tally.recordCount))
             metrics.batchesCommitted += 1
             if transactional { metrics.transactionsCommitted += 1 }
@@ -134,31 +130,16 @@ public final class ServiceMetrics: Sendable {
         }
     }
 
-    /// Stores the consumer's statistics JSON and the consumer lag it reports per partition.
-    func recordStatistics(_ json: String) {
-        let lag = Self.consumerLag(fromStatistics: json)
-        state.withLock { metrics in
-            metrics.lastStatisticsJSON = json
-            if let lag { metrics.consumerLag = lag }
-        }
-    }
-
-    /// Reads `topics.<t>.partitions.<p>.consumer_lag` from librdkafka's
-    /// statistics, skipping the internal partition -1 and unknown lags (-1).
-    /// Returns nil when the JSON cannot be parsed.
-    static func consumerLag(fromStatistics json: String) -> [KafkaTopicPartition: Int64]? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
-        var lag: [KafkaTopicPartition: Int64] = [:]
-        let topics = object["topics"] as? [String: Any] ?? [:]
-        for (topic, value) in topics {
-            let partitions = (value as? [String: Any])?["partitions"] as? [String: Any] ?? [:]
-            for (key, partitionValue) in partitions {
-                guard let partition = Int32(key), partition >= 0,
-                      let fields = partitionValue as? [String: Any],
-                      let consumerLag = (fields["consumer_lag"] as? NSNumber)?.int64Value, consumerLag >= 0 else { continue }
-                lag[KafkaTopicPartition(topic: topic, partition: partition)] = consumerLag
-            }
-        }
-        return lag
+    /// Reads the consumer lag of every fetched partition from the input
+    /// consumer's statistics JSON and keeps it until the next statistics.
+    ///
+    /// - Parameter positionBased: true under exactly-once, where the
+    ///   consumer's committed offsets are not updated (see
+    ///   ``KafkaStatistics/consumerLag(fromJSON:positionBased:readCommitted:)``).
+    /// - Throws: ``KafkaStatisticsError`` when the JSON does not have the
+    ///   documented shape; the previous lag stays.
+    func recordStatistics(_ json: String, positionBased: Bool) throws(KafkaStatisticsError) {
+        let lag = try KafkaStatistics.consumerLag(fromJSON: json, positionBased: positionBased)
+        state.withLock { $0.consumerLag = lag }
     }
 }

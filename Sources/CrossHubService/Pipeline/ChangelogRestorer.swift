@@ -67,6 +67,7 @@ struct ChangelogRestorer {
         var pending = Set(numbers)
         let deadline = started + timeout
         let corruptLog = RateLimitedLogger(logger: logger, window: 10)
+        defer { corruptLog.flushClosedWindows(now: .distantFuture) }
 
         while !pending.isEmpty {
             if stop.isRequested {

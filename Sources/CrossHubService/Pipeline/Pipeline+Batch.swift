@@ -87,10 +87,11 @@ extension Pipeline {
             return true
         } catch let error as KafkaError where !error.isFatal {
             let failures = producer.drainDeliveryReports().filter { !$0.isSuccess }
-            logger.error("transaction failed; aborting it", ("error", "\(error)"),
-                         ("batch.records", String(prepared.records.count)),
-                         ("delivery.failures", String(failures.count)),
-                         ("delivery.first_failure", failures.first?.error.map { "\($0)" } ?? "none"))
+            commitErrorLog.log(.error, key: "transaction.\(error.name)", "transaction failed; aborting it", [
+                ("error", "\(error)"), ("batch.records", String(prepared.records.count)),
+                ("delivery.failures", String(failures.count)),
+                ("delivery.first_failure", failures.first?.error.map { "\($0)" } ?? "none"),
+            ])
             try abortTransaction(producer)
             return false
         }
@@ -103,7 +104,7 @@ extension Pipeline {
             }
         } catch let error as KafkaError where !error.isFatal {
             // Aborting fails with a state error when the transaction never began; there is nothing to undo then.
-            logger.warning("aborting the transaction failed", ("error", "\(error)"))
+            commitErrorLog.log(.warning, key: "transaction-abort.\(error.name)", "aborting the transaction failed", [("error", "\(error)")])
         }
         _ = producer.drainDeliveryReports()
     }
@@ -122,17 +123,19 @@ extension Pipeline {
                 sent += 1
             }
         } catch let error as KafkaError where !error.isFatal {
-            logger.error("sending a record failed", ("error", "\(error)"), ("batch.records", String(prepared.records.count)))
+            commitErrorLog.log(.error, key: "send.\(error.name)", "sending a record failed",
+                               [("error", "\(error)"), ("batch.records", String(prepared.records.count))])
         }
 
         let reports = try awaitDeliveryReports(count: sent, producer: producer)
         failures = reports.filter { !$0.isSuccess }
         if let error = fatalError.current { throw error }
         guard sent == prepared.records.count, failures.isEmpty else {
-            logger.error("records of the batch were not acknowledged; undoing the batch",
-                         ("batch.records", String(prepared.records.count)), ("records.sent", String(sent)),
-                         ("delivery.failures", String(failures.count)),
-                         ("delivery.first_failure", failures.first?.error.map { "\($0)" } ?? "none"))
+            commitErrorLog.log(.error, key: "delivery", "records of the batch were not acknowledged; undoing the batch", [
+                ("batch.records", String(prepared.records.count)), ("records.sent", String(sent)),
+                ("delivery.failures", String(failures.count)),
+                ("delivery.first_failure", failures.first?.error.map { "\($0)" } ?? "none"),
+            ])
             return false
         }
 
@@ -142,8 +145,9 @@ extension Pipeline {
             // The outputs and snapshots are published, so the state stays. A
             // later owner reads these records again and skips them by offset.
             metrics.recordOffsetCommitFailure()
-            logger.error("committing input offsets failed; the records will be read again and skipped as duplicates",
-                         ("error", "\(error)"), ("kafka.offsets", prepared.offsets.map(\.description).joined(separator: ",")))
+            commitErrorLog.log(.error, key: "offset-commit.\(error.name)",
+                               "committing input offsets failed; the records will be read again and skipped as duplicates",
+                               [("error", "\(error)"), ("kafka.offsets", prepared.offsets.map(\.description).joined(separator: ","))])
         }
         return true
     }

@@ -65,7 +65,17 @@ extension Pipeline {
         }
         var statisticsHandler: (@Sendable (String) -> Void)?
         if statistics {
-            statisticsHandler = { @Sendable json in metrics.recordStatistics(json) }
+            // Under exactly-once the offsets go through the producer's transaction,
+            // so the consumer's committed offsets do not move; see KafkaStatistics.
+            let positionBased = configuration.guarantee == .exactlyOnce
+            statisticsHandler = { @Sendable json in
+                do {
+                    try metrics.recordStatistics(json, positionBased: positionBased)
+                } catch {
+                    errorLog.log(.warning, key: "kafka.statistics", "librdkafka statistics could not be read; the consumer lag metric keeps its last value",
+                                 [("error", "\(error)")])
+                }
+            }
         }
         return KafkaClientHandlers(log: log, error: error, statistics: statisticsHandler)
     }

@@ -27,8 +27,11 @@ final class Pipeline {
     var consumer: KafkaConsumer?
     var producer: KafkaProducer?
     let fatalError = FatalErrorSlot()
+    /// Repeated lines of one kind (per dead-letter reason, per Kafka error name) are
+    /// written once per window and counted; see ``flushRepeatedLogs()``.
     let deadLetterLog: RateLimitedLogger
     let clientErrorLog: RateLimitedLogger
+    let commitErrorLog: RateLimitedLogger
 
     /// Set by the rebalance handler, so that the loop treats the records of the current poll as possibly stale.
     var rebalancedDuringPoll = false
@@ -38,6 +41,8 @@ final class Pipeline {
     var batchSequence: UInt64 = 0
     /// Consecutive batches undone without a commit between them, for the backoff.
     var consecutiveRetries = 0
+    /// When the loop next writes the summaries of closed log windows.
+    var nextRepeatedLogFlush = ContinuousClock.now
     /// Totals for the stop log.
     var totals = (records: 0, batches: 0, retried: 0)
 
@@ -52,8 +57,9 @@ final class Pipeline {
         self.version = version
         self.processor = BatchProcessor(topics: configuration.topics, maxEventBytes: configuration.maxEventBytes,
                                         scorer: scorer, decider: decider)
-        self.deadLetterLog = RateLimitedLogger(logger: logger, window: 10)
-        self.clientErrorLog = RateLimitedLogger(logger: logger, window: 10)
+        self.deadLetterLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
+        self.clientErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
+        self.commitErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
     }
 
     /// Runs until a stop is requested or an error that retrying cannot fix.
@@ -82,7 +88,8 @@ final class Pipeline {
 
     private func start() throws {
         let admin = try KafkaAdminClient(configuration: adminConfiguration(), handlers: clientHandlers(statistics: false))
-        _ = try TopicCheck(configuration: configuration, admin: admin, logger: logger).run()
+        let partitionCount = try TopicCheck(configuration: configuration, admin: admin, logger: logger).run()
+        status.update { $0.inputPartitionCount = partitionCount }
 
         let producer = try KafkaProducer(configuration: producerConfiguration(), handlers: clientHandlers(statistics: false))
         self.producer = producer
@@ -118,6 +125,7 @@ final class Pipeline {
             rebalancedDuringPoll = false
             let messages = try consumer.poll(maxMessages: maxEvents - processor.batch.recordCount, timeout: timeout)
             let polledAt = ContinuousClock.now
+            status.recordPoll(at: polledAt)
             _ = producer.poll(timeout: .zero)
 
             if rebalancedDuringPoll && !messages.isEmpty {
@@ -129,6 +137,10 @@ final class Pipeline {
             if let started = processor.batch.startedAt,
                processor.batch.recordCount >= maxEvents || ContinuousClock.now >= started + configuration.commitInterval {
                 try finishBatch(duringRebalance: false)
+            }
+            if polledAt >= nextRepeatedLogFlush {
+                flushRepeatedLogs()
+                nextRepeatedLogFlush = polledAt + .seconds(1)
             }
         }
     }
@@ -216,7 +228,16 @@ final class Pipeline {
         return .failed(reason)
     }
 
+    /// Writes the count of lines held back in every closed window, so a
+    /// burst of repeats is reported soon after it ends, not only with the next repeat.
+    func flushRepeatedLogs(now: Date = Date()) {
+        for log in [deadLetterLog, clientErrorLog, commitErrorLog] {
+            log.flushClosedWindows(now: now)
+        }
+    }
+
     private func logStop(level: LogLevel, _ message: String) {
+        flushRepeatedLogs(now: .distantFuture)
         let snapshot = metrics.snapshot()
         logger.log(level, message, [
             ("events.consumed", String(snapshot.totalConsumed)),
@@ -230,6 +251,8 @@ final class Pipeline {
     }
 
     static let idlePollTimeout: Duration = .milliseconds(100)
+    /// Seconds during which repeats of one log line are counted instead of written.
+    static let repeatedLogWindow: TimeInterval = 10
     static let seekTimeout: Duration = .seconds(10)
     static let transactionCallTimeout: Duration = .seconds(30)
 }

@@ -14,13 +14,13 @@ import Synchronization
 public final class QualificationService: Sendable {
     public let configuration: ServiceConfiguration
     public let metrics = ServiceMetrics()
-    public let status = ServiceStatus()
+    public let status: ServiceStatus
     /// The committed contact states, for lookups.
     public let contacts = ContactDirectory()
 
-    private let scorer: Scorer
+    let scorer: Scorer
     private let decider: any OutputDecider
-    private let logger: Logger
+    let logger: Logger
     private let version: String
     private let stopRequest = StopRequest()
     private let exit = Mutex<ServiceExit?>(nil)
@@ -36,6 +36,7 @@ public final class QualificationService: Sendable {
                 logger: Logger, version: String) throws(ServiceConfigurationError) {
         try configuration.validate()
         self.configuration = configuration
+        self.status = ServiceStatus(stallTimeout: configuration.stallTimeout)
         self.scorer = scorer
         self.decider = decider
         self.logger = logger

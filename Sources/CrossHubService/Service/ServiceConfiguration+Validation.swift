@@ -82,7 +82,14 @@ extension ServiceConfiguration {
             fail("replication-factor", "invalid value \(newTopicReplicationFactor): expected 1 to 32, or -1 for the broker's default")
         }
         if let httpPort, !(0...65_535).contains(httpPort) {
-            fail("http-port", "invalid port \(httpPort): expected 0 to 65535")
+            fail("http-port", "invalid port \(httpPort): expected 0 (off) to 65535")
+        }
+        if SocketAddress(httpBindAddress, port: 0) == nil {
+            fail("http-address", "invalid address '\(httpBindAddress)': expected an IPv4 or IPv6 literal such as 0.0.0.0, 127.0.0.1 or ::")
+        }
+        let stallSeconds = Self.milliseconds(stallTimeout) / 1000
+        if !(1...86_400).contains(stallSeconds) {
+            fail("stall-timeout-seconds", "invalid value \(stallSeconds): expected 1 to 86400 seconds")
         }
         let statistics = Self.milliseconds(statisticsInterval)
         if statistics < 0 || statistics > 86_400_000 {

@@ -32,8 +32,14 @@ public struct ServiceConfiguration: Sendable {
     public var newTopicPartitions = 6
     /// The replication factor of created topics; -1 asks for the broker's default.
     public var newTopicReplicationFactor = KafkaNewTopic.brokerDefaultReplicationFactor
-    /// The port of the operations endpoint (health, metrics, contact lookup), or nil for none.
+    /// The port of the operations endpoint (health, metrics, contact lookup);
+    /// nil or 0 for none.
     public var httpPort: Int?
+    /// The IPv4 or IPv6 literal the operations endpoint binds to.
+    public var httpBindAddress = "0.0.0.0"
+    /// How long the input consumer may go without a poll before `/readyz`
+    /// reports the instance as stalled.
+    public var stallTimeout: Duration = .seconds(60)
     /// How often librdkafka reports statistics (consumer lag); zero turns them off.
     public var statisticsInterval: Duration = .seconds(5)
     /// How long restoring the newly assigned partitions from the changelog
@@ -86,7 +92,13 @@ public struct ServiceConfiguration: Sendable {
         settings.append(("dead-letter-topic", topics.deadLetters))
         settings.append(("changelog-topic", topics.changelog))
         settings.append(("create-topics", String(createTopics)))
-        settings.append(("http-port", httpPort.map(String.init) ?? "off"))
+        if let httpPort, httpPort > 0 {
+            settings.append(("http-port", String(httpPort)))
+            settings.append(("http-address", httpBindAddress))
+        } else {
+            settings.append(("http-port", "off"))
+        }
+        settings.append(("stall-timeout-seconds", String(Self.milliseconds(stallTimeout) / 1000)))
         settings.append(("restore-timeout-seconds", String(ServiceConfiguration.milliseconds(restoreTimeout) / 1000)))
         settings.append(("statistics-interval-ms", String(Self.milliseconds(statisticsInterval))))
         settings += additionalSettings

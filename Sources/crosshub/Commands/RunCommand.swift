@@ -35,6 +35,14 @@ enum RunCommand: Command {
             return ExitStatus.usage
         }
 
+        let endpoint: HTTPServer?
+        do {
+            endpoint = try service.startOperationsEndpoint()
+        } catch {
+            logger.critical("the operations endpoint failed to start; the service does not start", ("error", "\(error)"))
+            return ExitStatus.failure
+        }
+
         let signals = TerminationSignals(
             onFirst: { signal in
                 logger.notice("received \(signal); finishing the open batch and stopping", ("signal", signal))
@@ -47,6 +55,8 @@ enum RunCommand: Command {
             })
         service.start()
         let result = service.waitUntilStopped()
+        // The endpoint outlives the pipeline so that /readyz reports the shutdown until the end.
+        endpoint?.stop()
         signals.cancel()
         return result.exitStatus
     }

@@ -67,10 +67,14 @@ enum RunOptions {
                    help: "File of librdkafka KEY=VALUE lines (# comments), read before --kafka; suited to mounted secrets."),
         OptionSpec("restore-timeout-seconds", env: "CROSSHUB_RESTORE_TIMEOUT_SECONDS", default: "240",
                    help: "Seconds the changelog restore of new partitions may take before the instance stops; keep below max.poll.interval.ms."),
-        OptionSpec("statistics-interval-ms", env: "CROSSHUB_STATISTICS_INTERVAL_MS", default: "5000",
-                   help: "Milliseconds between librdkafka statistics (consumer lag); 0 turns them off."),
-        OptionSpec("http-port", env: "CROSSHUB_HTTP_PORT",
-                   help: "Port of the operations endpoint (health, metrics, contact lookup), 0 to 65535. Default: off."),
+        OptionSpec("statistics-interval-ms", env: "CROSSHUB_STATISTICS_INTERVAL_MS",
+                   help: "Milliseconds between librdkafka statistics, the source of the consumer lag metric; 0 turns them off. Default: 5000 when --http-port is set, else 0."),
+        OptionSpec("http-port", env: "CROSSHUB_HTTP_PORT", default: "0",
+                   help: "TCP port of the operations endpoint (/healthz, /readyz, /metrics, /contacts/ID), 0 to 65535; 0 turns the endpoint off."),
+        OptionSpec("http-address", env: "CROSSHUB_HTTP_ADDRESS", default: "0.0.0.0",
+                   help: "IPv4 or IPv6 address the operations endpoint binds to, such as 0.0.0.0 (every IPv4 interface), 127.0.0.1 or ::."),
+        OptionSpec("stall-timeout-seconds", env: "CROSSHUB_STALL_TIMEOUT_SECONDS", default: "60",
+                   help: "Seconds without a consumer poll after which /readyz reports the instance as stalled, 1 to 86400."),
         OptionSpec("log-level", env: "CROSSHUB_LOG_LEVEL", default: "info",
                    help: "Lowest level logged: trace, debug, info, notice, warning, error or critical."),
         OptionSpec("log-format", env: "CROSSHUB_LOG_FORMAT", default: "logfmt",
@@ -101,8 +105,12 @@ enum RunOptions {
             throw UsageError("invalid value '0' for --replication-factor: expected 1 to 32, or -1 for the broker's default")
         }
         configuration.restoreTimeout = .seconds(try options.int("restore-timeout-seconds", in: 1...86_400) ?? 240)
-        configuration.statisticsInterval = .milliseconds(try options.int("statistics-interval-ms", in: 0...86_400_000) ?? 5000)
-        configuration.httpPort = try options.int("http-port", in: 0...65_535)
+        configuration.httpPort = try options.int("http-port", in: 0...65_535) ?? 0
+        configuration.httpBindAddress = options.string("http-address") ?? "0.0.0.0"
+        configuration.stallTimeout = .seconds(try options.int("stall-timeout-seconds", in: 1...86_400) ?? 60)
+        // Statistics feed only the consumer lag metric, so they are off by default without the endpoint.
+        let defaultStatisticsInterval = configuration.httpPort == 0 ? 0 : 5000
+        configuration.statisticsInterval = .milliseconds(try options.int("statistics-interval-ms", in: 0...86_400_000) ?? defaultStatisticsInterval)
         configuration.topics = topics(from: options)
         configuration.kafkaProperties = try kafkaProperties(from: options)
 
