@@ -9,6 +9,7 @@ enum CommandRegistry {
         FoldCommand.self,
         QualifyCommand.self,
         RunCommand.self,
+        ReplayCommand.self,
         BrokerCommand.self,
         BenchCommand.self,
     ]
