@@ -5,33 +5,6 @@ import Testing
 
 /// Replays of crafted files: windows, side effects and invalid lines.
 @Suite struct ReplayFileTests {
-    private func event(_ id: String, _ contact: String, _ type: String, _ time: String, _ data: String = "{}") -> String {
-        #"{"event_id":"\#(id)","contact_id":"\#(contact)","type":"\#(type)","occurred_at":"\#(time)","data":\#(data)}"#
-    }
-
-    /// A contact that scores SQL (81 with the default model): a CEO and decision maker at a large
-    /// target-industry company who engages with marketing and sales on one day.
-    private func sqlJourney(_ contact: String, day: Int) -> [String] {
-        let time = { (hour: Int, minute: Int) in String(format: "2026-01-%02dT%02d:%02d:00Z", day, hour, minute) }
-        let steps: [(type: String, data: String)] = [
-            ("contact.profile_updated", #"{"job_title":"CEO","decision_maker":true,"job_function":"Sales","industry":"Technology","company_size":"Enterprise (1000+ employees)"}"#),
-            ("marketing.lead_score_changed", #"{"lead_score":95}"#),
-            ("sales.meeting_attended", #"{"meeting_id":"m-1"}"#),
-            ("sales.deal_created", #"{"deal_id":"d-\#(contact)","stage":"Contract Sent","amount":50000}"#),
-            ("sales.email_replied", "{}"),
-            ("marketing.form_submitted", #"{"form_id":"demo"}"#),
-            ("marketing.content_downloaded", #"{"asset_id":"guide"}"#),
-            ("marketing.form_submitted", #"{"form_id":"pricing"}"#),
-            ("marketing.email_delivered", #"{"campaign_id":"c1"}"#),
-            ("marketing.email_opened", #"{"campaign_id":"c1"}"#),
-            ("marketing.email_clicked", #"{"campaign_id":"c1"}"#),
-            ("sales.call_logged", #"{"duration_minutes":30}"#),
-        ]
-        return steps.enumerated().map { index, step in
-            event("\(contact)-\(index + 1)", contact, step.type, time(8 + index, 0), step.data)
-        }
-    }
-
     private func replay(_ lines: [String], configure: (inout ReplaySettings) -> Void = { _ in }) throws -> (records: [(kind: String, key: String, value: [String: Any])], summary: ReplaySummary) {
         let file = try ReplayTestSupport.writeTemporary(Array((lines.joined(separator: "\n") + "\n").utf8), name: "crafted")
         defer { try? FileManager.default.removeItem(at: file) }
@@ -42,7 +15,7 @@ import Testing
     }
 
     @Test func sideEffectsOnlyWhenAsked() throws {
-        let lines = sqlJourney("sql-1", day: 5)
+        let lines = CraftedJourney.sql("sql-1", day: 5)
         let suppressed = try replay(lines)
         #expect(suppressed.records.map(\.kind) == ["qualification", "property-update"])
         #expect(suppressed.records.first?.value["status"] as? String == "SALES_QUALIFIED_LEAD")
@@ -56,11 +29,11 @@ import Testing
     }
 
     @Test func windowWarmsUpAndCutsOff() throws {
-        var lines = sqlJourney("before", day: 3)
-        lines += sqlJourney("across", day: 9).prefix(3)
-        lines += sqlJourney("across", day: 12).suffix(9)
-        lines.append(event("after-1", "after", "marketing.page_viewed", "2026-01-25T10:00:00Z", #"{"url":"https://example.com/"}"#))
-        lines.append(event("across-late", "across", "sales.deal_stage_changed", "2026-01-26T10:00:00Z",
+        var lines = CraftedJourney.sql("before", day: 3)
+        lines += CraftedJourney.sql("across", day: 9).prefix(3)
+        lines += CraftedJourney.sql("across", day: 12).suffix(9)
+        lines.append(CraftedJourney.event("after-1", "after", "marketing.page_viewed", "2026-01-25T10:00:00Z", #"{"url":"https://example.com/"}"#))
+        lines.append(CraftedJourney.event("across-late", "across", "sales.deal_stage_changed", "2026-01-26T10:00:00Z",
                            #"{"deal_id":"d-across","stage":"Closed Won","amount":50000}"#))
 
         let from = try #require(EventTime(rfc3339: "2026-01-10T00:00:00Z"))
@@ -83,10 +56,10 @@ import Testing
     }
 
     @Test func invalidLinesCounted() throws {
-        var lines = sqlJourney("valid", day: 4)
+        var lines = CraftedJourney.sql("valid", day: 4)
         lines.insert("", at: 2)
         lines.insert("{not json", at: 3)
-        lines.insert(event("bad-type", "valid", "marketing.page_view", "2026-01-04T10:30:00Z"), at: 4)
+        lines.insert(CraftedJourney.event("bad-type", "valid", "marketing.page_view", "2026-01-04T10:30:00Z"), at: 4)
         lines.append(lines[0])
 
         let result = try replay(lines)

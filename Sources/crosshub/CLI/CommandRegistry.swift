@@ -10,6 +10,7 @@ enum CommandRegistry {
         QualifyCommand.self,
         RunCommand.self,
         ReplayCommand.self,
+        CompareCommand.self,
         BrokerCommand.self,
         BenchCommand.self,
     ]
