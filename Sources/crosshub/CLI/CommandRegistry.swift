@@ -11,6 +11,7 @@ enum CommandRegistry {
         RunCommand.self,
         ReplayCommand.self,
         CompareCommand.self,
+        ReportCommand.self,
         BrokerCommand.self,
         BenchCommand.self,
     ]
