@@ -12,6 +12,7 @@ enum CommandRegistry {
         ReplayCommand.self,
         CompareCommand.self,
         ReportCommand.self,
+        ResetCommand.self,
         BrokerCommand.self,
         BenchCommand.self,
     ]
