@@ -29,7 +29,12 @@ extension ApplicationReset {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: settings.bootstrapServers, groupID: plan.groupID)
         configuration.clientID = settings.clientID
         configuration.partitionAssignmentStrategy = "range"
-        configuration.properties = settings.properties
+        // The member lives for seconds, so it uses Kafka's shortest default session and frequent
+        // heartbeats. With librdkafka's defaults (45 s, 3 s), an instance that joined the embedded
+        // broker's group right after this member left waited for its assignment for over a minute.
+        // --kafka overrides both.
+        configuration.sessionTimeout = .seconds(6)
+        configuration.properties = KafkaConfiguration(["heartbeat.interval.ms": "500"]).merging(settings.properties)
         let probe = try KafkaConsumer(configuration: configuration, handlers: settings.handlers())
 
         settings.logger.warning("joining the group to check for active members; its members rebalance once",
