@@ -77,7 +77,7 @@ extension KafkaAdminClient {
             members: members)
     }
 
-    /// The cluster id from the metadata, or nil when the brokers report none.
+    /// Returns the cluster id from the metadata, or nil when the brokers report none.
     ///
     /// - Throws: ``KafkaError`` with `_TIMED_OUT` when no broker responds within `timeout`.
     public func clusterID(timeout: Duration) throws -> String? {

@@ -6,8 +6,8 @@ enum CraftedJourney {
         #"{"event_id":"\#(id)","contact_id":"\#(contact)","type":"\#(type)","occurred_at":"\#(time)","data":\#(data)}"#
     }
 
-    /// A contact that scores SQL (81 with the default model): a CEO and decision maker at a large
-    /// target-industry company who engages with marketing and sales on one day.
+    /// Returns the 12 events of a contact that scores SQL (81 with the default model): a CEO and
+    /// decision maker at a large target-industry company who engages with marketing and sales on one day.
     static func sql(_ contact: String, day: Int) -> [String] {
         let time = { (hour: Int, minute: Int) in String(format: "2026-01-%02dT%02d:%02d:00Z", day, hour, minute) }
         let steps: [(type: String, data: String)] = [

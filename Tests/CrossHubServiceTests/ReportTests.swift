@@ -4,9 +4,9 @@ import Testing
 @testable import CrossHubService
 
 /// `QualificationReport` over a crafted history whose measures are worked out by hand:
-/// - `a` scores SQL at 19:00 on its first day (11 hours after its first event),
-///   after its first deal; a second deal follows 4 days 13 hours later, and
-///   the first deal is won for 50,000 while `a` is SQL; one acceptance.
+/// - `a` scores SQL at 19:00 on its first day, 11 hours after its first event
+///   and after its first deal. A second deal follows 4 days 13 hours later.
+///   The first deal is won for 50,000 while `a` is SQL. One acceptance.
 /// - `b` is pinned to SQL by an override 2 days after its first event, gets a
 ///   deal 4 days later, and one rejection.
 /// - `c` stays a subscriber, has one rejection and a deal won for 1,000.

@@ -40,7 +40,7 @@ public struct ScoreDistribution: Sendable, Equatable {
         return min(score / 10, 10) + 1
     }
 
-    /// The nearest-rank percentile of sorted scores: the value at rank ceil(p * n).
+    /// Returns the nearest-rank percentile of sorted scores: the value at rank ceil(p * n).
     static func percentile(_ sorted: [Int], _ fraction: Double) -> Int {
         let rank = Int((fraction * Double(sorted.count)).rounded(.up))
         return sorted[max(0, min(sorted.count - 1, rank - 1))]

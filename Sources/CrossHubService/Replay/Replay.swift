@@ -37,7 +37,7 @@ public struct ReplaySettings: Sendable {
     }
 }
 
-/// What a replay read, folded and wrote.
+/// The counts of a finished replay: events by outcome, contacts, outputs per kind and time.
 public struct ReplaySummary: Sendable {
     public var tally: ReplayTally
     public var contacts: Int

@@ -25,8 +25,8 @@ public enum ReplayInput: Sendable {
     }
 }
 
-/// Reads JSON lines files in 1 MiB chunks; a line ends at `\n`, a trailing
-/// `\r` is dropped, and a last line without a newline still counts.
+/// Reads JSON lines files in 1 MiB chunks. A line ends at `\n` and loses a
+/// trailing `\r`. A last line without a newline still counts.
 enum JSONLinesReader {
     static func read(_ paths: [String], into consumer: inout some EventConsumer, progress: ReplayProgress?) throws {
         var handles: [(path: String, handle: FileHandle)] = []

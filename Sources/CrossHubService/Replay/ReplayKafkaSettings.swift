@@ -1,6 +1,6 @@
 import Kafka
 
-/// How the replay, compare, report and reset commands reach Kafka.
+/// The Kafka connection settings of the replay, compare, report and reset commands.
 public struct ReplayKafkaSettings: Sendable {
     /// `bootstrap.servers`: comma-separated `host:port` list.
     public var bootstrapServers: String

@@ -1,7 +1,7 @@
 import Foundation
 import Qualification
 
-/// Where a replay writes its output records.
+/// A destination of replay output records: the output topics or a JSON lines file.
 public protocol ReplaySink {
     /// Writes one record; `topic` is the output topic of its kind.
     mutating func write(_ record: OutputRecord, topic: String) throws

@@ -98,7 +98,7 @@ struct TopicReader {
         }
         if !pending.isEmpty && ContinuousClock.now - idleSince > .seconds(60) {
             let listed = pending.keys.sorted().map { "\($0) (end \(pending[$0]!))" }.joined(separator: ", ")
-            throw ReplayError("no records arrived for 60 s before the end offsets captured at the start of \(listed); check the brokers, or whether an open transaction holds back the last stable offset")
+            throw ReplayError("no records arrived for 60 s before the end offsets captured at the start of \(listed); check the brokers, or whether an open transaction keeps the last stable offset below them")
         }
     }
 }

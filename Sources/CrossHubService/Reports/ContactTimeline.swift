@@ -75,7 +75,7 @@ public struct ContactTimeline: Sendable {
         }
     }
 
-    /// The status in force just before `time`: after the last change earlier than it; nil before the first event.
+    /// Returns the status in force just before `time`, set by the last change earlier than it, or nil before the first event.
     public func status(before time: EventTime) -> QualificationStatus? {
         var current: QualificationStatus?
         for change in statusChanges {

@@ -8,9 +8,10 @@ import Qualification
 ///   with a deal created at or after their first SQL time;
 /// - sales acceptance rate: `sales.lead_accepted` events over accepted plus
 ///   `sales.lead_rejected` events;
-/// - time to SQL: from a contact's first event to its first SQL time;
-///   time to deal: from the first SQL time to the first deal created at or after it;
-///   both as the median and p90 by nearest rank, in days;
+/// - time to SQL: from a contact's first event to its first SQL time, as the
+///   median and p90 by nearest rank, in days;
+/// - time to deal: from the first SQL time to the first deal created at or
+///   after it, in the same form;
 /// - won revenue from qualified leads: the `amount` of the first Closed Won
 ///   event of each deal whose contact scored SQL before that event;
 /// - status counts per week: the contacts in each status at the end of each
@@ -119,7 +120,7 @@ public struct QualificationReport: Sendable {
         return Duration(count: sorted.count, medianDays: percentile(0.5), p90Days: percentile(0.9))
     }
 
-    /// The status counts at the end of every week from the first event's week to the last event's.
+    /// Counts the contacts per status at the end of every week, from the first event's week to the last event's.
     static func weeks(_ timelines: [ContactTimeline]) -> [Week] {
         let starts = timelines.compactMap(\.firstTouch)
         let ends = timelines.compactMap { $0.statusChanges.last?.at }

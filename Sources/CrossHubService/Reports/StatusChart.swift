@@ -55,7 +55,7 @@ public enum StatusChart {
         return svg.joined(separator: "\n") + "\n"
     }
 
-    /// The smallest of 1, 2 or 5 times a power of ten that is at least `value` and divisible by 4 steps.
+    /// Returns the smallest axis maximum of the form 4 x (1, 2 or 5) x 10^n that is at least `value`, so the 4 grid steps are round numbers.
     static func niceCeiling(_ value: Int) -> Int {
         var power = 1
         while true {

@@ -21,7 +21,7 @@ extension ApplicationReset {
     }
 
     /// Joins the group with the input subscription and returns the member
-    /// once it holds every input partition.
+    /// once it has every input partition.
     ///
     /// - Throws: ``ResetRejected`` when the assignment lacks a partition,
     ///   after leaving the group; ``ReplayError`` when no assignment arrives in time.

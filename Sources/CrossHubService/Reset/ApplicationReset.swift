@@ -14,7 +14,7 @@ import Qualification
 /// 2. Where the broker has no DescribeGroups (librdkafka's mock cluster),
 ///    the reset joins the group itself with the input subscription and the
 ///    `range` assignor. An assignment without every input partition means
-///    another member holds some, so it leaves and rejects the reset;
+///    another member has some, so it leaves and rejects the reset;
 ///    otherwise it commits the offsets as the member it is, and leaves.
 ///    Joining a live group makes its members rebalance once.
 ///
@@ -98,7 +98,7 @@ public struct ApplicationReset {
         return steps
     }
 
-    /// A consumer with the group's id that never joins it, for reading and committing offsets.
+    /// Creates a consumer with the group's id that never joins it, for reading and committing offsets.
     private func offsetReader() throws -> KafkaConsumer {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: settings.bootstrapServers, groupID: plan.groupID)
         configuration.clientID = settings.clientID

@@ -7,7 +7,7 @@ struct ChangelogClearer {
     let topic: String
     let partitions: Int
 
-    /// Clears the changelog as `clearing` says and returns what was done, for the operator.
+    /// Clears the changelog by the `clearing` method and returns a sentence for the operator about what was done.
     ///
     /// - Parameter keys: set to the number of keys that had a snapshot.
     func clear(_ clearing: ResetPlan.ChangelogClearing, keys: inout Int) throws -> String {

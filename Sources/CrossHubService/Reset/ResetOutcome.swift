@@ -1,6 +1,6 @@
 import Kafka
 
-/// What `crosshub reset` found and did, in the order it happened.
+/// The findings and actions of `crosshub reset`, in the order they happened.
 public struct ResetOutcome: Sendable {
     /// One input partition's committed offset before and its target.
     public struct PartitionOffsets: Sendable, Equatable {
@@ -10,16 +10,16 @@ public struct ResetOutcome: Sendable {
         public var target: Int64
     }
 
-    /// How the active-member check was made and what it found.
+    /// The method and the finding of the active-member check.
     public var membershipCheck = ""
     public var offsets: [PartitionOffsets] = []
     /// Whether the offsets were committed (false in a dry run).
     public var offsetsCommitted = false
     /// Changelog keys with a live snapshot, the ones tombstones remove.
     public var changelogKeys = 0
-    /// What was done to the changelog, or would be in a dry run.
+    /// The action taken on the changelog, or the one a dry run would take.
     public var changelogAction = ""
-    /// What the operator must do before starting the instances again.
+    /// The operator's steps before starting the instances again.
     public var nextSteps: [String] = []
 
     /// The outcome as lines for the terminal.

@@ -1,10 +1,10 @@
 import Kafka
 import Qualification
 
-/// What `crosshub reset` does: which group and topics, where the offsets go,
-/// and how the changelog is cleared.
+/// The settings of `crosshub reset`: the group and topics, the target of
+/// the offsets, and the method that clears the changelog.
 public struct ResetPlan: Sendable {
-    /// Where the group's input offsets are moved.
+    /// The position the group's input offsets are moved to.
     public enum Target: Sendable, Equatable, CustomStringConvertible {
         /// The log start offset of every input partition.
         case earliest
@@ -20,7 +20,7 @@ public struct ResetPlan: Sendable {
         }
     }
 
-    /// How the changelog is cleared.
+    /// The method that clears the changelog.
     public enum ChangelogClearing: Sendable, Equatable, CustomStringConvertible {
         /// Writes a null value for every key whose latest record has a value,
         /// to the key's partition. Works on every broker; the restore treats a

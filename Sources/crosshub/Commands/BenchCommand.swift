@@ -12,6 +12,7 @@ enum BenchCommand: Command {
             BenchGenerateCommand.self,
             BenchDecideCommand.self,
             BenchPipelineCommand.self,
+            BenchReplayCommand.self,
         ]
     }
 

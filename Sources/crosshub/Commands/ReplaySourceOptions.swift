@@ -15,7 +15,7 @@ enum ReplaySourceOptions {
         OptionSpec("sales-topic", env: "CROSSHUB_SALES_TOPIC", default: "sales.events", help: "Input topic of sales events."),
         OptionSpec("service-topic", env: "CROSSHUB_SERVICE_TOPIC", default: "service.events", help: "Input topic of service events."),
         OptionSpec("batch-size", default: "1000",
-                   help: "Most records per poll of the input topics, 1 to 100000; it changes speed only, never results."),
+                   help: "Maximum records per poll of the input topics, 1 to 100000; it changes the speed, not the results."),
         OptionSpec("kafka", .repeated, env: "CROSSHUB_KAFKA",
                    help: "librdkafka property KEY=VALUE for every client, such as security.protocol=SASL_SSL; the variable takes a comma-separated list."),
         OptionSpec("kafka-properties-file", env: "CROSSHUB_KAFKA_PROPERTIES_FILE",
