@@ -19,7 +19,8 @@ struct TopicReader {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: settings.bootstrapServers)
         configuration.clientID = settings.clientID
         configuration.isolationLevel = .readCommitted
-        configuration.properties = KafkaConfiguration(["fetch.wait.max.ms": "50"])
+        // A short fetch error backoff avoids idle pauses of about 500 ms (librdkafka's default) that halved the measured rate.
+        configuration.properties = KafkaConfiguration(["fetch.wait.max.ms": "50", "fetch.error.backoff.ms": "20"])
             .merging(settings.properties).merging(["enable.partition.eof": "true"])
         let reader = try KafkaConsumer(configuration: configuration, handlers: settings.handlers())
         defer {

@@ -5,9 +5,9 @@ import Qualification
 ///
 /// The SVG is written by hand (no plot tool) and is the same for the same report.
 public enum StatusChart {
-    static let width = 800.0
+    static let width = 900.0
     static let height = 420.0
-    static let margin = (left: 60.0, right: 200.0, top: 40.0, bottom: 60.0)
+    static let margin = (left: 60.0, right: 250.0, top: 40.0, bottom: 60.0)
     static let gridColor = "#e0e0e0"
     static let colors = ["#9e9e9e", "#1f77b4", "#ff7f0e", "#2ca02c"]
 
@@ -35,7 +35,8 @@ public enum StatusChart {
             svg.append(#"<line x1="\#(format(margin.left))" y1="\#(lineY)" x2="\#(format(margin.left + plotWidth))" y2="\#(lineY)" stroke="\#(gridColor)"/>"#)
             svg.append(#"<text x="\#(format(margin.left - 8))" y="\#(lineY)" text-anchor="end" dominant-baseline="middle">\#(value)</text>"#)
         }
-        let labelEvery = max(1, weeks.count / 8)
+        // About five date labels fit under the plot without overlapping.
+        let labelEvery = max(1, (weeks.count + 4) / 5)
         for (index, week) in weeks.enumerated() where index % labelEvery == 0 {
             svg.append(#"<text x="\#(format(x(index)))" y="\#(format(margin.top + plotHeight + 20))" text-anchor="middle">\#(week.start.rfc3339.prefix(10))</text>"#)
         }
