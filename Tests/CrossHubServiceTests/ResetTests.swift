@@ -75,4 +75,13 @@ import Testing
         #expect(metrics.total(.duplicate) == 0)
         try waitUntil("the rebuild published every contact") { second.contacts.count == 30 }
     }
+
+    @Test func timestampRejectedOnEmbedded() throws {
+        let environment = try ServiceTestCluster(partitions: 1)
+        var plan = ResetPlan(groupID: "rebuild", inputs: .defaults, changelog: environment.topics.changelog)
+        plan.target = .timestamp(try #require(EventTime(rfc3339: "2026-01-01T00:00:00Z")))
+        #expect(throws: ReplayError.self) {
+            try ApplicationReset(settings: ReplayTestSupport.kafkaSettings(environment), plan: plan).run()
+        }
+    }
 }

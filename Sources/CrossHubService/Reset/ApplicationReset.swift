@@ -115,9 +115,11 @@ public struct ApplicationReset {
         case .earliest:
             return watermarks.mapValues(\.low)
         case .timestamp(let time):
-            // NOTE: the embedded broker cannot look offsets up by timestamp and
-            // reports none, which reads as "no record that recent": every
-            // partition then moves to its end.
+            // librdkafka's mock cluster answers every lookup by timestamp with no offset,
+            // which would read as "no record that recent" and move every partition to its end.
+            if try settings.adminClient().clusterID(timeout: settings.timeout)?.hasPrefix("mockCluster") ?? false {
+                throw ReplayError("the embedded broker cannot look offsets up by timestamp, so --to-datetime cannot be used with it; reset to the earliest offsets instead")
+            }
             let milliseconds = time.microsecondsSinceEpoch / 1000
             let found = try reader.offsetsForTimes(Dictionary(uniqueKeysWithValues: partitions.map { ($0, milliseconds) }),
                                                    timeout: settings.timeout)
