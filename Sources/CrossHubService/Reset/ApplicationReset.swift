@@ -14,8 +14,8 @@ import Qualification
 /// 2. Where the broker has no DescribeGroups (librdkafka's mock cluster),
 ///    the reset joins the group itself with the input subscription and the
 ///    `range` assignor. An assignment without every input partition means
-///    another member has some, so it leaves and rejects the reset;
-///    otherwise it commits the offsets as the member it is, and leaves.
+///    that another member has some, so the reset leaves and is rejected.
+///    Otherwise it commits the offsets as the member it is, and leaves.
 ///    Joining a live group makes its members rebalance once.
 ///
 /// NOTE: with one partition per input topic, the range assignor may give
@@ -115,7 +115,7 @@ public struct ApplicationReset {
         case .earliest:
             return watermarks.mapValues(\.low)
         case .timestamp(let time):
-            // librdkafka's mock cluster answers every lookup by timestamp with no offset,
+            // librdkafka's mock cluster returns no offset for every lookup by timestamp,
             // which would read as "no record that recent" and move every partition to its end.
             if try settings.adminClient().clusterID(timeout: settings.timeout)?.hasPrefix("mockCluster") ?? false {
                 throw ReplayError("the embedded broker cannot look offsets up by timestamp, so --to-datetime cannot be used with it; reset to the earliest offsets instead")
