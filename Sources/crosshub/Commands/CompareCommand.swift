@@ -15,7 +15,7 @@ enum CompareCommand: Command {
                        help: "Scoring model file (JSON), given twice: first A (usually the deployed one), then B; 'default' names the built-in model."),
             OptionSpec("to", help: "Fold only events up to this RFC 3339 time (inclusive). Default: every event."),
             OptionSpec("top", default: "20", help: "How many of the contacts that change status to list, 0 to 100000."),
-            OptionSpec("format", default: "table", help: "Output format: table or json."),
+            ReplaySourceOptions.formatSpec,
         ]
     )
 
@@ -58,11 +58,7 @@ enum CompareCommand: Command {
             maxErrors = source.maxErrors
             window = ReplayWindow(to: try ReplaySourceOptions.time(options, "to"))
             top = try options.int("top", in: 0...100_000) ?? 20
-            let format = options.string("format") ?? "table"
-            guard format == "table" || format == "json" else {
-                throw UsageError("invalid value '\(format)' for --format: expected table or json")
-            }
-            json = format == "json"
+            json = try ReplaySourceOptions.isJSON(options)
         } catch {
             printError("crosshub compare: \(error)")
             return ExitStatus.usage
@@ -70,12 +66,9 @@ enum CompareCommand: Command {
 
         do {
             var fold = ReplayFold(window: window, intake: intake)
-            try input.read(into: &fold, progress: ReplayProgress { printError("crosshub compare: \($0)") })
-            ReplaySourceOptions.printInvalid(fold.intake.invalidEvents, total: fold.intake.tally.invalid, maxErrors: maxErrors)
+            try ReplaySourceOptions.read(input, into: &fold, command: name, maxErrors: maxErrors)
             let comparison = ModelComparison(fold: fold, a: scorers[0], b: scorers[1], top: top)
-            var output = BufferedStandardOutput()
-            output.writeLine(json ? comparison.json : Array(comparison.table.utf8))
-            output.flush()
+            ReplaySourceOptions.writeResult(json ? comparison.json : Array(comparison.table.utf8))
             let tally = fold.intake.tally
             printError("crosshub compare: \(tally.read) events read, \(tally.folded) folded, \(tally.duplicates) duplicate, \(tally.invalid) invalid, \(tally.afterWindow) after --to, \(comparison.contacts) contacts")
             return ExitStatus.success

@@ -78,6 +78,33 @@ enum ReplaySourceOptions {
         return time
     }
 
+    /// The `--format` option of `compare` and `report`.
+    static let formatSpec = OptionSpec("format", default: "table", help: "Output format: table or json.")
+
+    /// Returns true for `--format json`, false for `table`.
+    ///
+    /// - Throws: `UsageError` for any other value.
+    static func isJSON(_ options: ParsedOptions) throws -> Bool {
+        let format = options.string("format") ?? "table"
+        guard format == "table" || format == "json" else {
+            throw UsageError("invalid value '\(format)' for --format: expected table or json")
+        }
+        return format == "json"
+    }
+
+    /// Reads the input into `consumer` with progress lines on standard error, then prints the invalid events.
+    static func read(_ input: ReplayInput, into consumer: inout some EventConsumer, command: String, maxErrors: Int) throws {
+        try input.read(into: &consumer, progress: ReplayProgress { printError("crosshub \(command): \($0)") })
+        printInvalid(consumer.intake.invalidEvents, total: consumer.intake.tally.invalid, maxErrors: maxErrors)
+    }
+
+    /// Writes one rendered result to standard output.
+    static func writeResult(_ bytes: [UInt8]) {
+        var output = BufferedStandardOutput()
+        output.writeLine(bytes)
+        output.flush()
+    }
+
     /// Prints the kept invalid events, one a line, and how many more were only counted.
     static func printInvalid(_ events: [InvalidReplayEvent], total: Int, maxErrors: Int) {
         for event in events.prefix(maxErrors) {

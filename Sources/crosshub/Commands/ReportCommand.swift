@@ -12,7 +12,7 @@ enum ReportCommand: Command {
         synopsis: "[--from-file FILE ...] [--model FILE] [--format table|json] [--plot FILE.svg] [OPTIONS]",
         options: ReplaySourceOptions.specs + [
             ModelLoading.option,
-            OptionSpec("format", default: "table", help: "Output format: table or json."),
+            ReplaySourceOptions.formatSpec,
             OptionSpec("plot", help: "Also write an SVG line chart of the weekly status counts to this file."),
         ]
     )
@@ -52,11 +52,7 @@ enum ReportCommand: Command {
             intake = EventIntake(decoder: source.decoder, maxKeptInvalid: source.maxErrors)
             maxErrors = source.maxErrors
             scorer = try ModelLoading.scorer(path: options.string("model"))
-            let format = options.string("format") ?? "table"
-            guard format == "table" || format == "json" else {
-                throw UsageError("invalid value '\(format)' for --format: expected table or json")
-            }
-            json = format == "json"
+            json = try ReplaySourceOptions.isJSON(options)
             plot = options.string("plot")
         } catch {
             printError("crosshub report: \(error)")
@@ -65,12 +61,9 @@ enum ReportCommand: Command {
 
         do {
             var history = EventHistory(intake: intake)
-            try input.read(into: &history, progress: ReplayProgress { printError("crosshub report: \($0)") })
-            ReplaySourceOptions.printInvalid(history.intake.invalidEvents, total: history.intake.tally.invalid, maxErrors: maxErrors)
+            try ReplaySourceOptions.read(input, into: &history, command: name, maxErrors: maxErrors)
             let report = QualificationReport(history: history, scorer: scorer)
-            var output = BufferedStandardOutput()
-            output.writeLine(json ? report.json : Array(report.table.utf8))
-            output.flush()
+            ReplaySourceOptions.writeResult(json ? report.json : Array(report.table.utf8))
             if let plot {
                 do {
                     try StatusChart.svg(report).write(toFile: plot, atomically: true, encoding: .utf8)
