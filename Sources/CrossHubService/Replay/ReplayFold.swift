@@ -19,9 +19,10 @@ public struct ReplayContact: Sendable {
 /// The result does not depend on the order of arrival: the fold is
 /// order-tolerant, and the newest event is chosen by time and id, never by
 /// position. So partition counts, poll sizes and file order give the same
-/// contacts, except for a duplicate that arrives more than
-/// `RecentEventIDs.capacity` events of its contact after the original,
-/// which is folded twice.
+/// contacts, with two exceptions. A duplicate that arrives more than
+/// `RecentEventIDs.capacity` events of its contact after the original is
+/// folded twice. And past the campaign or deal limit of `ContactState`,
+/// which campaigns or deals a contact keeps depends on arrival order.
 public struct ReplayFold: Sendable {
     public let window: ReplayWindow
     public var intake: EventIntake

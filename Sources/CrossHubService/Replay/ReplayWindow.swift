@@ -1,7 +1,7 @@
 import Qualification
 
 /// The event-time window of a replay: `from` and `to` bound the events'
-/// `occurred_at`, both inclusive of `from` and of `to`.
+/// `occurred_at`, both inclusive.
 ///
 /// Events before `from` are folded as warm-up: they build the state that the
 /// window starts from, and their outputs are not published. Events after
