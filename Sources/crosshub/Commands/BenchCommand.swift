@@ -16,6 +16,7 @@ enum BenchCommand: Command {
             BenchGenerateCommand.self,
             BenchDecideCommand.self,
             BenchPipelineCommand.self,
+            BenchReplayCommand.self,
         ]
     }
 

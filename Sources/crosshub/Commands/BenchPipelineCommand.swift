@@ -52,7 +52,7 @@ enum BenchPipelineCommand: Command {
         return ExitStatus.success
     }
 
-    private static func produce(_ events: [GeneratedEvent], to cluster: EmbeddedKafkaCluster) throws {
+    static func produce(_ events: [GeneratedEvent], to cluster: EmbeddedKafkaCluster) throws {
         var configuration = KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers)
         configuration.linger = .milliseconds(20)
         let producer = try KafkaProducer(configuration: configuration)
@@ -64,7 +64,7 @@ enum BenchPipelineCommand: Command {
     }
 
     /// Reads every input record once with an assign-only consumer and returns records per second.
-    private static func rawConsumeRate(_ cluster: EmbeddedKafkaCluster, count: Int, partitions: Int) throws -> Double {
+    static func rawConsumeRate(_ cluster: EmbeddedKafkaCluster, count: Int, partitions: Int) throws -> Double {
         let consumer = try KafkaConsumer(configuration: KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers))
         var starts: [KafkaTopicPartition: KafkaOffset] = [:]
         for topic in InputTopics.defaults.all {
@@ -82,9 +82,10 @@ enum BenchPipelineCommand: Command {
     }
 
     /// Runs the service in a fresh group until it has consumed `count` records and returns records per second.
-    private static func pipelineRate(_ cluster: EmbeddedKafkaCluster, count: Int, guarantee: DeliveryGuarantee) throws -> Double {
-        var configuration = ServiceConfiguration(bootstrapServers: cluster.bootstrapServers, instanceID: "bench-\(guarantee.rawValue)")
-        configuration.groupID = "bench-\(guarantee.rawValue)"
+    static func pipelineRate(_ cluster: EmbeddedKafkaCluster, count: Int, guarantee: DeliveryGuarantee,
+                             group: String? = nil) throws -> Double {
+        var configuration = ServiceConfiguration(bootstrapServers: cluster.bootstrapServers, instanceID: group ?? "bench-\(guarantee.rawValue)")
+        configuration.groupID = group ?? "bench-\(guarantee.rawValue)"
         configuration.guarantee = guarantee
         configuration.kafkaProperties = ["session.timeout.ms": "6000", "heartbeat.interval.ms": "500"]
         let service = try QualificationService(configuration: configuration, scorer: .default,

@@ -161,7 +161,7 @@ enum RunOptions {
         return topics
     }
 
-    private static func kafkaProperties(from options: ParsedOptions) throws -> KafkaConfiguration {
+    static func kafkaProperties(from options: ParsedOptions) throws -> KafkaConfiguration {
         var properties = KafkaConfiguration()
         if let path = options.string("kafka-properties-file") {
             let text: String
