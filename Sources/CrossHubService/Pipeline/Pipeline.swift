@@ -109,13 +109,14 @@ final class Pipeline {
             if let error = fatalError.current { throw error }
 
             let now = ContinuousClock.now
-            var timeout = Self.idlePollTimeout
+            var timeout = min(Self.idlePollTimeout, configuration.commitInterval)
             if let started = processor.batch.startedAt {
                 let remaining = started + configuration.commitInterval - now
                 timeout = max(.zero, min(remaining, Self.idlePollTimeout))
             }
 
             rebalancedDuringPoll = false
+            let batchWasEmpty = processor.batch.isEmpty
             let messages = try consumer.poll(maxMessages: maxEvents - processor.batch.recordCount, timeout: timeout)
             let polledAt = ContinuousClock.now
             _ = producer.poll(timeout: .zero)
@@ -125,6 +126,9 @@ final class Pipeline {
             } else {
                 try intake(messages, polledAt: polledAt)
             }
+            // The first record of a batch may have arrived at any time during
+            // its poll, so the commit interval counts from the poll's start.
+            if batchWasEmpty && !processor.batch.isEmpty { processor.batch.startedAt = now }
 
             if let started = processor.batch.startedAt,
                processor.batch.recordCount >= maxEvents || ContinuousClock.now >= started + configuration.commitInterval {
