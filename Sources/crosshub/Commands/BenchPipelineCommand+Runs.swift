@@ -109,6 +109,7 @@ extension BenchPipelineCommand {
         configuration.topics.changelog = "crosshub.contact-state.\(group)"
         try cluster.createTopic(configuration.topics.changelog, partitions: settings.partitions)
         if let batchMaxEvents = settings.batchMaxEvents { configuration.batchMaxEvents = batchMaxEvents }
+        if let backlog = settings.backlogBatchMaxEvents { configuration.backlogBatchMaxEvents = backlog }
         if let milliseconds = settings.commitIntervalMilliseconds { configuration.commitInterval = .milliseconds(milliseconds) }
         configuration.kafkaProperties = KafkaConfiguration(["session.timeout.ms": "6000", "heartbeat.interval.ms": "500"])
             .merging(settings.kafkaProperties)

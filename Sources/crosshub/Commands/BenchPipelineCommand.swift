@@ -16,6 +16,7 @@ enum BenchPipelineCommand: Command {
         OptionSpec("guarantee", default: "both",
                    help: "Guarantee to measure: exactly-once, at-least-once or both."),
         OptionSpec("batch-max-events", help: "The service's --batch-max-events. Default: the service default."),
+        OptionSpec("backlog-batch-max-events", help: "The service's --backlog-batch-max-events. Default: the service default."),
         OptionSpec("commit-interval-ms", help: "The service's --commit-interval-ms. Default: the service default."),
         OptionSpec("kafka", .repeated, help: "librdkafka property KEY=VALUE for the service's clients, such as linger.ms=1."),
         OptionSpec("log-level", default: "warning", help: "Lowest level the service logs: trace, debug, info, notice, warning, error or critical."),
@@ -31,6 +32,7 @@ enum BenchPipelineCommand: Command {
         var partitions = 4
         var guarantees: [DeliveryGuarantee] = [.exactlyOnce, .atLeastOnce]
         var batchMaxEvents: Int?
+        var backlogBatchMaxEvents: Int?
         var commitIntervalMilliseconds: Int?
         var kafkaProperties = KafkaConfiguration()
         var logLevel = LogLevel.warning
@@ -62,6 +64,7 @@ enum BenchPipelineCommand: Command {
             try produce(events, to: cluster)
             print("events: \(events.count) from \(settings.contacts) contacts, \(settings.partitions) partitions per topic")
 
+            try checkRetained(cluster, count: events.count, partitions: settings.partitions)
             let raw = try rawConsumeRate(cluster, count: events.count, partitions: settings.partitions)
             print(String(format: "raw consume (Swift consumer, no processing): %.0f events/s", raw))
             for round in 1...settings.rounds {
@@ -102,6 +105,7 @@ enum BenchPipelineCommand: Command {
             settings.guarantees = [guarantee]
         }
         settings.batchMaxEvents = try options.int("batch-max-events", in: 1...100_000)
+        settings.backlogBatchMaxEvents = try options.int("backlog-batch-max-events", in: 1...100_000)
         settings.commitIntervalMilliseconds = try options.int("commit-interval-ms", in: 1...60_000)
         for entry in options.strings("kafka") {
             settings.kafkaProperties = settings.kafkaProperties.merging(try KafkaConfiguration(parsing: [entry]))
@@ -126,6 +130,27 @@ enum BenchPipelineCommand: Command {
         }
         try producer.flush(timeout: .seconds(120))
         producer.close()
+    }
+
+    /// Checks that the embedded broker still has every produced record, so
+    /// that the runs, which wait for every record, can finish.
+    ///
+    /// - Throws: `UsageError` when a partition dropped its oldest records,
+    ///   which the mock broker does above about 5 MiB per partition.
+    private static func checkRetained(_ cluster: EmbeddedKafkaCluster, count: Int, partitions: Int) throws {
+        let consumer = try KafkaConsumer(configuration: KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers))
+        defer { try? consumer.close() }
+        var retained: Int64 = 0
+        for topic in InputTopics.defaults.all {
+            for partition in 0..<partitions {
+                let watermarks = try consumer.queryWatermarks(KafkaTopicPartition(topic: topic, partition: Int32(partition)),
+                                                              timeout: .seconds(10))
+                retained += watermarks.high - watermarks.low
+            }
+        }
+        guard retained == Int64(count) else {
+            throw UsageError("the embedded broker kept \(retained) of \(count) records because it keeps about 5 MiB per partition; raise --partitions or lower --contacts")
+        }
     }
 
     /// Reads every input record once with an assign-only consumer and returns records per second.
