@@ -132,6 +132,18 @@ public final class KafkaConsumer: @unchecked Sendable {
         client.context.rebalance.withLock { $0.offsetCommitHandler = handler }
     }
 
+    /// The number of messages (and other events, such as end-of-partition
+    /// events) that librdkafka has fetched and queued for the next poll.
+    ///
+    /// A count at or above the next poll's `maxMessages` means that poll
+    /// returns a full page at once, so the consumer is behind the log rather
+    /// than waiting for new records. Returns 0 once ``close()`` has begun.
+    /// Call it from the thread that polls, like ``poll(maxMessages:timeout:)``.
+    public var queuedMessageCount: Int {
+        guard let queue = consumerQueue() else { return 0 }
+        return Int(rd_kafka_queue_length(queue))
+    }
+
     /// Waits up to `timeout` for messages and returns at most `maxMessages`.
     ///
     /// Serves every callback on this thread first (rebalance, log, error,

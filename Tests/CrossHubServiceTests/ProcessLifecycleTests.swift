@@ -60,7 +60,8 @@ import Testing
         environment.cluster.pushRequestErrors(.offsetCommit, Array(repeating: KafkaError.Code(rawValue: 30), count: 10_000))
         let child = try ChildProcess(ChildProcess.crosshub,
                                      runArguments(environment, group: "crash", instance: "crash-1",
-                                                  extra: ["--guarantee", "at-least-once", "--batch-max-events", "5"]))
+                                                  extra: ["--guarantee", "at-least-once", "--batch-max-events", "5",
+                                                          "--backlog-batch-max-events", "5"]))
         try waitUntil("outputs acknowledged before the kill", timeout: .seconds(60)) {
             try environment.readAll(environment.topics.changelog).count >= 10
         }
@@ -72,6 +73,7 @@ import Testing
 
         var configuration = environment.configuration(group: "crash", instance: "crash-1", guarantee: .atLeastOnce)
         configuration.batchMaxEvents = 5
+        configuration.backlogBatchMaxEvents = 5
         let restarted = try environment.startService(configuration)
         defer {
             restarted.requestStop()

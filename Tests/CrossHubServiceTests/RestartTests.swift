@@ -20,6 +20,7 @@ import Testing
         let environment = try ServiceTestCluster(partitions: 2)
         var configuration = environment.configuration(group: "restart", instance: "restart-1", guarantee: guarantee)
         configuration.batchMaxEvents = 1
+        configuration.backlogBatchMaxEvents = 1
 
         try environment.produce(Array(events[..<firstPart]))
         let first = try environment.startService(configuration)

@@ -18,6 +18,7 @@ import Testing
         let environment = try ServiceTestCluster(partitions: 2)
         var configuration = environment.configuration(group: "aborts")
         configuration.batchMaxEvents = 1
+        configuration.backlogBatchMaxEvents = 1
         let logs = MemoryLogSink()
         let service = try environment.startService(configuration, logs: logs)
         defer {

@@ -13,6 +13,7 @@ import Testing
         let environment = try ServiceTestCluster(partitions: 4)
         var first = environment.configuration(group: "pair", instance: "pair-1")
         first.batchMaxEvents = 1
+        first.backlogBatchMaxEvents = 1
         var second = first
         second.instanceID = "pair-2"
 

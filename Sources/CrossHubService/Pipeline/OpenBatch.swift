@@ -9,7 +9,9 @@ import Qualification
 /// batch created it), so that ``BatchProcessor/undo()`` can put the state
 /// back without reading the changelog.
 struct OpenBatch {
-    /// When the first record of the batch was added.
+    /// When the commit interval of the batch began: when its first record
+    /// was added, or earlier when the pipeline sets it to the start of the
+    /// poll that returned that record.
     var startedAt: ContinuousClock.Instant?
     var recordCount = 0
     /// Per input partition, the offset of the batch's first record: where to seek on undo.

@@ -12,8 +12,10 @@ import Qualification
 /// pipeline publishes: ``ServiceStatus``, ``ServiceMetrics`` and ``ContactDirectory``.
 ///
 /// The loop: poll up to the batch's remaining capacity, fold each record,
-/// and commit the batch when it holds `--batch-max-events` records or when
-/// `--commit-interval-ms` has passed since its first record.
+/// and commit the batch when it reaches its ``BatchCap`` (`--batch-max-events`,
+/// or `--backlog-batch-max-events` while records are waiting) or when
+/// `--commit-interval-ms` has passed since the start of the poll that
+/// returned its first record.
 final class Pipeline {
     let configuration: ServiceConfiguration
     let logger: Logger
@@ -110,19 +112,23 @@ final class Pipeline {
 
     private func loop() throws {
         guard let consumer, let producer else { return }
-        let maxEvents = configuration.batchMaxEvents
+        let batchCap = BatchCap(configuration)
+        // After each iteration the open batch has fewer records than the
+        // cap, or none, so every poll requests at least one record.
+        var maxEvents = batchCap.normal
 
         while !stop.isRequested {
             if let error = fatalError.current { throw error }
 
             let now = ContinuousClock.now
-            var timeout = Self.idlePollTimeout
+            var timeout = min(Self.idlePollTimeout, configuration.commitInterval)
             if let started = processor.batch.startedAt {
                 let remaining = started + configuration.commitInterval - now
                 timeout = max(.zero, min(remaining, Self.idlePollTimeout))
             }
 
             rebalancedDuringPoll = false
+            let batchWasEmpty = processor.batch.isEmpty
             let messages = try consumer.poll(maxMessages: maxEvents - processor.batch.recordCount, timeout: timeout)
             let polledAt = ContinuousClock.now
             status.recordPoll(at: polledAt)
@@ -133,7 +139,11 @@ final class Pipeline {
             } else {
                 try intake(messages, polledAt: polledAt)
             }
+            // The first record of a batch may have arrived at any time during
+            // its poll, so the commit interval counts from the poll's start.
+            if batchWasEmpty && !processor.batch.isEmpty { processor.batch.startedAt = now }
 
+            maxEvents = batchCap.limit(queued: consumer.queuedMessageCount)
             if let started = processor.batch.startedAt,
                processor.batch.recordCount >= maxEvents || ContinuousClock.now >= started + configuration.commitInterval {
                 try finishBatch(duringRebalance: false)

@@ -68,6 +68,9 @@ extension ServiceConfiguration {
         if !(1...100_000).contains(batchMaxEvents) {
             fail("batch-max-events", "invalid value \(batchMaxEvents): expected 1 to 100000 records per batch")
         }
+        if !(1...100_000).contains(backlogBatchMaxEvents) {
+            fail("backlog-batch-max-events", "invalid value \(backlogBatchMaxEvents): expected 1 to 100000 records per batch")
+        }
         let interval = Self.milliseconds(commitInterval)
         if !(1...60_000).contains(interval) {
             fail("commit-interval-ms", "invalid value \(interval): expected 1 to 60000 milliseconds, below the 60 s transaction timeout")

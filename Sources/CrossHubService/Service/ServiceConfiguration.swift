@@ -19,9 +19,15 @@ public struct ServiceConfiguration: Sendable {
     public var transactionalIDPrefix = "crosshub"
     public var topics = ServiceTopics.defaults
     public var guarantee = DeliveryGuarantee.exactlyOnce
-    /// The most input records in one batch (one transaction in exactly-once mode).
+    /// The maximum number of input records in one batch (one transaction in
+    /// exactly-once mode) while the consumer keeps up with the log.
     public var batchMaxEvents = 500
-    /// How long a batch stays open after its first record before it is committed.
+    /// The maximum number of input records in one batch while at least
+    /// another ``batchMaxEvents`` records are already fetched and waiting.
+    /// Values below ``batchMaxEvents`` act as ``batchMaxEvents``.
+    public var backlogBatchMaxEvents = 5000
+    /// How long a batch stays open before it is committed, from the start of
+    /// the poll that returned its first record.
     public var commitInterval: Duration = .milliseconds(100)
     /// Input records with a larger value are dead-lettered as `oversized` unread.
     public var maxEventBytes = 65_536
@@ -77,6 +83,7 @@ public struct ServiceConfiguration: Sendable {
             ("instance-id", instanceID),
             ("guarantee", guarantee.rawValue),
             ("batch-max-events", String(batchMaxEvents)),
+            ("backlog-batch-max-events", String(backlogBatchMaxEvents)),
             ("commit-interval-ms", String(Self.milliseconds(commitInterval))),
             ("max-event-bytes", String(maxEventBytes)),
             ("marketing-topic", topics.inputs.marketing),

@@ -86,9 +86,11 @@ struct CRMProperties {
 
     /// Formats a number as JSON writes it: `50`, `62.5`.
     static func numberText(_ value: Double) -> String {
-        var writer = JSONWriter(reservingCapacity: 24)
-        writer.number(value)
-        return writer.text
+        String(unsafeUninitializedCapacity: JSONByteCursor.maxNumberBytes) { buffer in
+            var cursor = JSONByteCursor(buffer)
+            cursor.appendJSONNumber(value)
+            return cursor.count
+        }
     }
 
     /// Formats points with a sign: `+20`, `-10`, `+0`.
@@ -99,15 +101,30 @@ struct CRMProperties {
     /// Returns the `crosshub_qualification_factors` text: the top factors as
     /// `Component: detail (+points)`, joined by `; `.
     static func factorsText(_ result: QualificationResult) -> String {
-        result.topFactors.map { factor in
-            "\(componentLabel(factor.component)): \(result.detail(of: factor)) (\(pointsText(factor.points)))"
-        }.joined(separator: "; ")
+        var text: [UInt8] = []
+        for (index, factor) in result.topFactors.enumerated() {
+            if index > 0 { text.appendASCII("; ") }
+            text.append(contentsOf: componentLabel(factor.component).utf8)
+            text.appendASCII(": ")
+            text.appendJSON(maxCount: factor.maxDetailBytes(texts: result.factorTexts)) { cursor in
+                factor.appendDetail(texts: result.factorTexts, escapingForJSON: false, to: &cursor)
+            }
+            text.appendASCII(" (")
+            if !(factor.points < 0) { text.append(UInt8(ascii: "+")) }
+            text.appendJSONNumber(factor.points)
+            text.append(UInt8(ascii: ")"))
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Returns the component's name capitalized: `Marketing`, `Sales`, `Service`, `Demographic`, `Behavioral`.
     static func componentLabel(_ component: ScoreComponent) -> String {
-        component.rawValue.prefix(1).uppercased() + component.rawValue.dropFirst()
+        componentLabels[component] ?? component.rawValue
     }
+
+    private static let componentLabels: [ScoreComponent: String] = Dictionary(uniqueKeysWithValues: ScoreComponent.allCases.map {
+        ($0, $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst())
+    })
 
     /// Returns the 64-bit FNV-1a hash of the top factors' codes, points and
     /// subjects (with the texts they refer to), or 1 where the hash is 0,
@@ -169,9 +186,12 @@ struct FNV1a {
     }
 
     mutating func add(_ text: String) {
-        add(UInt64(text.utf8.count))
-        for byte in text.utf8 {
-            add(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            add(UInt64(bytes.count))
+            for byte in bytes {
+                add(byte)
+            }
         }
     }
 }

@@ -28,12 +28,58 @@ public enum OutputID {
 
     /// Returns the id of the `ordinal`th output of `kind` for `contactID`.
     public static func make(contactID: String, kind: OutputKind, discriminator: String, ordinal: Int) -> String {
+        var discriminator = discriminator
+        return discriminator.withUTF8 { make(contactID: contactID, kind: kind, discriminator: UnsafeRawBufferPointer($0), ordinal: ordinal) }
+    }
+
+    /// Returns the id of the `ordinal`th output of `kind` for `contactID`,
+    /// with the discriminator given as its UTF-8 bytes.
+    static func make(contactID: String, kind: OutputKind, discriminator: UnsafeRawBufferPointer, ordinal: Int) -> String {
         var hasher = SHA256()
-        hasher.update("crosshub.output/v1")
-        for part in [contactID, kind.rawValue, discriminator, String(ordinal)] {
-            hasher.update("\(part.utf8.count):")
-            hasher.update(part)
+        prefix.withUTF8Buffer { hasher.update(UnsafeRawBufferPointer($0)) }
+        hasher.updatePart(contactID)
+        hasher.updatePart(kind.rawValue)
+        hasher.updatePart(discriminator)
+        var ordinalText = String(ordinal)
+        ordinalText.withUTF8 { hasher.updatePart(UnsafeRawBufferPointer($0)) }
+
+        let words = hasher.finalizeWords()
+        return String(unsafeUninitializedCapacity: length) { text in
+            var index = 0
+            for word in [words.0, words.1, words.2, words.3] {
+                for shift in stride(from: 28, through: 0, by: -4) {
+                    text[index] = hexDigits[Int(word >> UInt32(shift) & 0xF)]
+                    index += 1
+                }
+            }
+            return length
         }
-        return String(hasher.finalize().hex.prefix(length))
+    }
+
+    private static let prefix: StaticString = "crosshub.output/v1"
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}
+
+extension SHA256 {
+    /// Appends one part of an output id's input: its UTF-8 length in decimal, `:`, and its bytes.
+    fileprivate mutating func updatePart(_ bytes: UnsafeRawBufferPointer) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var count = bytes.count
+            var position = buffer.count - 1
+            buffer[position] = UInt8(ascii: ":")
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: count % 10)
+                count /= 10
+            } while count > 0
+            update(UnsafeRawBufferPointer(rebasing: buffer[position...]))
+        }
+        update(bytes)
+    }
+
+    fileprivate mutating func updatePart(_ text: String) {
+        var text = text
+        text.withUTF8 { updatePart(UnsafeRawBufferPointer($0)) }
     }
 }

@@ -15,7 +15,10 @@
 /// - a sales task and two notifications follow an entry into SQL, unless an
 ///   earlier entry created them less than the cooldown before, in event time;
 /// - enrollments follow each change of the effective track.
-struct QualificationTransition {
+///
+/// A class, so that the record builder shares it instead of copying the
+/// contact state inside it for every decision that publishes.
+final class QualificationTransition {
     let input: DecisionInput
     let asOf: EventTime
     let previous: EmittedQualification?

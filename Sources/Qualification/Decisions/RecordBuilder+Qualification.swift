@@ -9,7 +9,7 @@ extension RecordBuilder {
     /// and `model_version`.
     func qualificationRecord() -> OutputRecord {
         let result = transition.result
-        return record(.qualification, discriminator: qualificationDiscriminator,
+        return record(.qualification, discriminator: qualificationDiscriminator(),
                ordinal: transition.counts.qualifications) { writer in
             writer.key("score")
             writer.integer(result.score)
@@ -69,21 +69,40 @@ extension RecordBuilder {
         let properties = transition.properties
         var patch = JSONWriter(reservingCapacity: 512)
         properties.writePatch(to: &patch)
-        return record(.propertyUpdate, discriminator: patch.text, ordinal: transition.counts.propertyUpdates) { writer in
+        return record(.propertyUpdate, discriminator: patch.bytes, ordinal: transition.counts.propertyUpdates) { writer in
             writer.key("properties")
-            properties.writePatch(to: &writer)
+            writer.rawValue(patch.bytes)
         }
     }
 
-    /// The decided values as text, so that an nth record with other values gets another id.
-    private var qualificationDiscriminator: String {
+    /// Returns the decided values as UTF-8 text, so that an nth record with
+    /// other values gets another id: `score=87;status=...;model=...`.
+    private func qualificationDiscriminator() -> [UInt8] {
         let result = transition.result
         let components = transition.components
-        let componentText = [components.marketing, components.sales, components.service, components.demographic,
-                             components.behavioral].map(CRMProperties.numberText).joined(separator: ",")
-        return "score=\(result.score);status=\(transition.status.rawValue);model_status=\(result.status.rawValue)"
-            + ";track=\(transition.track.rawValue);model_track=\(result.nurtureTrack.rawValue)"
-            + ";components=\(componentText);override=\(transition.override?.eventID ?? "");model=\(result.modelVersion)"
+        var text: [UInt8] = []
+        text.reserveCapacity(256)
+        text.appendASCII("score=")
+        text.appendJSONInteger(Int64(result.score))
+        text.appendASCII(";status=")
+        text.append(contentsOf: transition.status.rawValue.utf8)
+        text.appendASCII(";model_status=")
+        text.append(contentsOf: result.status.rawValue.utf8)
+        text.appendASCII(";track=")
+        text.append(contentsOf: transition.track.rawValue.utf8)
+        text.appendASCII(";model_track=")
+        text.append(contentsOf: result.nurtureTrack.rawValue.utf8)
+        text.appendASCII(";components=")
+        for (index, value) in [components.marketing, components.sales, components.service, components.demographic,
+                               components.behavioral].enumerated() {
+            if index > 0 { text.append(UInt8(ascii: ",")) }
+            text.appendJSONNumber(value)
+        }
+        text.appendASCII(";override=")
+        text.append(contentsOf: (transition.override?.eventID ?? "").utf8)
+        text.appendASCII(";model=")
+        text.append(contentsOf: result.modelVersion.utf8)
+        return text
     }
 
     private func writePersonalization(_ personalization: Personalization, to writer: inout JSONWriter) {

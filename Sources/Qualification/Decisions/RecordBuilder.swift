@@ -13,18 +13,38 @@ struct RecordBuilder {
     let causeTimeText: String
     /// The detail sentence of each top factor, rendered once for every record that lists them.
     let topFactorDetails: [String]
+    /// The top factors as a JSON array, written once for every record that lists them.
+    let topFactorsJSON: [UInt8]
 
     init(transition: QualificationTransition, policy: DecisionPolicy) {
         self.transition = transition
         self.policy = policy
         asOfText = transition.asOf.rfc3339
         causeTimeText = transition.input.cause.occurredAt.rfc3339
-        topFactorDetails = transition.result.topFactors.map(transition.result.detail(of:))
+        let result = transition.result
+        topFactorDetails = result.topFactors.map(result.detail(of:))
+        var topFactorsJSON: [UInt8] = []
+        topFactorsJSON.appendJSON(maxCount: result.maxFactorsJSONBytes(result.topFactors)) { cursor in
+            result.writeFactors(result.topFactors, to: &cursor)
+        }
+        self.topFactorsJSON = topFactorsJSON
     }
 
     /// Builds one record; `body` writes the fields between the common ones.
     func record(_ kind: OutputKind, discriminator: String, ordinal: Int,
                 body: (inout JSONWriter) -> Void) -> OutputRecord {
+        var discriminator = discriminator
+        return discriminator.withUTF8 { record(kind, discriminator: UnsafeRawBufferPointer($0), ordinal: ordinal, body: body) }
+    }
+
+    /// Builds one record with a discriminator given as UTF-8 bytes.
+    func record(_ kind: OutputKind, discriminator: [UInt8], ordinal: Int,
+                body: (inout JSONWriter) -> Void) -> OutputRecord {
+        discriminator.withUnsafeBytes { record(kind, discriminator: $0, ordinal: ordinal, body: body) }
+    }
+
+    private func record(_ kind: OutputKind, discriminator: UnsafeRawBufferPointer, ordinal: Int,
+                        body: (inout JSONWriter) -> Void) -> OutputRecord {
         let contactID = transition.contactID
         let outputID = OutputID.make(contactID: contactID, kind: kind, discriminator: discriminator, ordinal: ordinal)
         let modelVersion = transition.result.modelVersion
@@ -124,33 +144,14 @@ struct RecordBuilder {
     /// objects, as the scorer's result JSON does.
     func writeAllFactors(to writer: inout JSONWriter) {
         let result = transition.result
-        writer.beginArray()
-        for factor in result.factors {
-            Self.writeFactor(factor, detail: result.detail(of: factor), to: &writer)
+        writer.rawValue(maxCount: result.maxFactorsJSONBytes(result.factors)) { cursor in
+            result.writeFactors(result.factors, to: &cursor)
         }
-        writer.endArray()
     }
 
     /// Writes the top factors like `writeAllFactors(to:)`.
     func writeTopFactors(to writer: inout JSONWriter) {
-        writer.beginArray()
-        for (factor, detail) in zip(transition.result.topFactors, topFactorDetails) {
-            Self.writeFactor(factor, detail: detail, to: &writer)
-        }
-        writer.endArray()
-    }
-
-    private static func writeFactor(_ factor: Factor, detail: String, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("component")
-        writer.string(factor.component.rawValue)
-        writer.key("code")
-        writer.string(factor.code.name)
-        writer.key("points")
-        writer.number(factor.points)
-        writer.key("detail")
-        writer.string(detail)
-        writer.endObject()
+        writer.rawValue(topFactorsJSON)
     }
 
     /// Writes the scores as `{"marketing", "sales", "service", "demographic", "behavioral"}`.

@@ -43,6 +43,68 @@ public struct EventTime: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The instant in RFC 3339 UTC form, with a fraction only when it is not
     /// whole seconds: `2026-03-04T15:20:00Z`, `2026-03-04T15:20:00.250Z`.
     public var rfc3339: String {
+        let fast = String(unsafeUninitializedCapacity: EventTime.maxRFC3339Bytes) { buffer in
+            writeRFC3339(into: buffer) ?? 0
+        }
+        return fast.isEmpty ? paddedRFC3339 : fast
+    }
+
+    /// The longest text `writeRFC3339(into:)` writes: `2026-03-04T15:20:00.123456Z`.
+    static let maxRFC3339Bytes = 27
+
+    /// Writes the text of `rfc3339` for years 1 to 9999 and returns its
+    /// length, or returns nil for other years, which `paddedRFC3339` formats.
+    ///
+    /// - Precondition: `buffer` has room for `maxRFC3339Bytes`.
+    func writeRFC3339(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        precondition(buffer.count >= EventTime.maxRFC3339Bytes, "an RFC 3339 time needs 27 bytes")
+        let micros = microsecondsSinceEpoch
+        let day = floorDivide(micros, EventTime.microsecondsPerDay)
+        let microsOfDay = micros - day * EventTime.microsecondsPerDay
+        let (year, month, dayOfMonth) = civilDate(fromDays: day)
+        guard (1...9999).contains(year) else { return nil }
+        let seconds = microsOfDay / EventTime.microsecondsPerSecond
+        let fraction = microsOfDay % EventTime.microsecondsPerSecond
+
+        var count = 0
+        func put(_ value: Int64, digits: Int) {
+            var rest = value
+            for position in stride(from: count + digits - 1, through: count, by: -1) {
+                buffer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            count += digits
+        }
+        func put(_ byte: UInt8) {
+            buffer[count] = byte
+            count += 1
+        }
+        put(year, digits: 4)
+        put(UInt8(ascii: "-"))
+        put(month, digits: 2)
+        put(UInt8(ascii: "-"))
+        put(dayOfMonth, digits: 2)
+        put(UInt8(ascii: "T"))
+        put(seconds / 3600, digits: 2)
+        put(UInt8(ascii: ":"))
+        put(seconds / 60 % 60, digits: 2)
+        put(UInt8(ascii: ":"))
+        put(seconds % 60, digits: 2)
+        if fraction != 0 {
+            put(UInt8(ascii: "."))
+            if fraction % 1000 == 0 {
+                put(fraction / 1000, digits: 3)
+            } else {
+                put(fraction, digits: 6)
+            }
+        }
+        put(UInt8(ascii: "Z"))
+        return count
+    }
+
+    /// The `rfc3339` text built with padding, for every year, including
+    /// those that `writeRFC3339(into:)` leaves out.
+    var paddedRFC3339: String {
         let micros = microsecondsSinceEpoch
         let day = floorDivide(micros, EventTime.microsecondsPerDay)
         let microsOfDay = micros - day * EventTime.microsecondsPerDay

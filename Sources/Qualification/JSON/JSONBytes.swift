@@ -198,7 +198,18 @@ extension Array where Element == UInt8 {
 
     /// Appends `value` as a quoted JSON string; see `JSONByteCursor.appendJSONString(_:)`.
     mutating func appendJSONString(_ value: String) {
-        appendJSON(maxCount: JSONByteCursor.maxStringBytes(value)) { $0.appendJSONString(value) }
+        var value = value
+        // Most strings need no escape: copy them in one step.
+        let copied = value.withUTF8 { utf8 in
+            guard !utf8NeedsJSONEscape(utf8) else { return false }
+            append(UInt8(ascii: "\""))
+            append(contentsOf: utf8)
+            append(UInt8(ascii: "\""))
+            return true
+        }
+        if !copied {
+            appendJSON(maxCount: JSONByteCursor.maxStringBytes(value)) { $0.appendJSONString(value) }
+        }
     }
 
     /// Appends a Double as JSON; see `JSONByteCursor.appendJSONNumber(_:)`.
@@ -235,6 +246,23 @@ func wordNeedsJSONEscape(_ word: UInt64) -> Bool {
     let zeroQuotes = (quotes &- ones) & ~quotes
     let zeroBackslashes = (backslashes &- ones) & ~backslashes
     return (controls | zeroQuotes | zeroBackslashes) & highBits != 0
+}
+
+/// Returns whether any byte of `bytes` is a control character, `"` or `\`, which a JSON string must escape.
+@inline(__always)
+func utf8NeedsJSONEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    var index = 0
+    while bytes.count - index >= 8 {
+        if wordNeedsJSONEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { return true }
+        index += 8
+    }
+    while index < bytes.count {
+        let byte = bytes[index]
+        if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+        index += 1
+    }
+    return false
 }
 
 @inline(__always)

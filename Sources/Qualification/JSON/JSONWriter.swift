@@ -124,6 +124,21 @@ public struct JSONWriter: Sendable {
         bool(value)
     }
 
+    // MARK: Prepared JSON
+
+    /// Writes one value that `body` writes as JSON text, at most `maxCount`
+    /// bytes, such as a factor object written straight from its parts.
+    mutating func rawValue(maxCount: Int, _ body: (inout JSONByteCursor) -> Void) {
+        separate()
+        bytes.appendJSON(maxCount: maxCount, body)
+    }
+
+    /// Writes one value given as finished JSON text, such as an array written once and used in several records.
+    mutating func rawValue(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
     // MARK: Bytes
 
     private mutating func separate() {

@@ -99,7 +99,10 @@ extension QualificationResult {
         output.append(UInt8(ascii: "}"))
     }
 
-    private func writeFactors(_ list: [Factor], to output: inout JSONByteCursor) {
+    /// Writes `list`, factors of this result, as a JSON array of
+    /// `{"component", "code", "points", "detail"}` objects; reserve
+    /// `maxFactorsJSONBytes(list)` for it.
+    func writeFactors(_ list: [Factor], to output: inout JSONByteCursor) {
         output.append(UInt8(ascii: "["))
         for (index, factor) in list.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
@@ -161,6 +164,15 @@ extension QualificationResult {
         var total = 0
         for string in strings {
             total += JSONByteCursor.maxStringBytes(string) + 1
+        }
+        return total
+    }
+
+    /// The maximum number of bytes that `writeFactors(_:to:)` writes for `list`.
+    func maxFactorsJSONBytes(_ list: [Factor]) -> Int {
+        var total = 2
+        for factor in list {
+            total += maxFactorBytes(factor)
         }
         return total
     }

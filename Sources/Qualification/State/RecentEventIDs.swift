@@ -42,7 +42,8 @@ public struct RecentEventIDs: Sendable {
     }
 
     public func contains(_ eventID: String) -> Bool {
-        contains(hash: RecentEventIDs.hash(eventID))
+        var ids = self
+        return ids.contains(hash: RecentEventIDs.hash(eventID))
     }
 
     /// Remembers an id, dropping the oldest beyond capacity.
@@ -50,11 +51,16 @@ public struct RecentEventIDs: Sendable {
         insert(hash: RecentEventIDs.hash(eventID))
     }
 
-    func contains(hash: UInt64) -> Bool {
+    /// Returns whether the hash of an id is in the ring.
+    ///
+    /// Mutating only so that it reads the ring in place: a non-mutating
+    /// method gets a copy of `self`, and `withUnsafeBytes(of:)` of a value
+    /// copies it again, 528 and 512 bytes before every duplicate check.
+    mutating func contains(hash: UInt64) -> Bool {
         let probe = SIMD8<UInt64>(repeating: hash == 0 ? 1 : hash)
         // Only blocks in use are read, so a contact with few events touches few cache lines.
         let usedBlocks = (count + 7) / 8
-        return withUnsafeBytes(of: blocks) { raw in
+        return withUnsafeBytes(of: &blocks) { raw in
             for block in 0..<usedBlocks {
                 let hashes = raw.loadUnaligned(fromByteOffset: block * MemoryLayout<SIMD8<UInt64>>.stride, as: SIMD8<UInt64>.self)
                 if any(hashes .== probe) { return true }

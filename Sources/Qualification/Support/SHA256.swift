@@ -10,15 +10,15 @@ public struct SHA256: Sendable {
         0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
 
-    /// Bytes of an unfinished block, at most 63 between calls.
-    private var pending: [UInt8] = []
+    /// Bytes of an unfinished block, at most 63 between calls, in the first
+    /// `pendingCount` bytes. A fixed block, so that hashing allocates nothing.
+    private var pending = SHA256Block()
+    private var pendingCount = 0
 
     /// Total message length in bytes.
     private var length: UInt64 = 0
 
-    public init() {
-        pending.reserveCapacity(64)
-    }
+    public init() {}
 
     /// Returns the digest of `bytes`.
     public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> SHA256Digest where Bytes.Element == UInt8 {
@@ -57,14 +57,14 @@ public struct SHA256: Sendable {
         var offset = 0
 
         // Complete a block started by an earlier call.
-        if !pending.isEmpty {
-            let taken = min(64 - pending.count, buffer.count)
-            pending.append(contentsOf: buffer[0..<taken])
+        if pendingCount > 0 {
+            let taken = min(64 - pendingCount, buffer.count)
+            storePending(UnsafeRawBufferPointer(rebasing: buffer[0..<taken]))
             offset = taken
-            if pending.count == 64 {
-                let block = pending
-                block.withUnsafeBytes { compress($0) }
-                pending.removeAll(keepingCapacity: true)
+            if pendingCount == 64 {
+                var block = pending
+                withUnsafeBytes(of: &block) { compress($0) }
+                pendingCount = 0
             }
         }
 
@@ -75,41 +75,56 @@ public struct SHA256: Sendable {
         }
 
         if offset < buffer.count {
-            pending.append(contentsOf: buffer[offset...])
+            storePending(UnsafeRawBufferPointer(rebasing: buffer[offset...]))
         }
     }
 
     /// Pads the message, processes the last blocks and returns the digest.
     /// Calling `update` or `finalize` again afterwards hashes a different message.
     public mutating func finalize() -> SHA256Digest {
-        let bitLength = length &* 8
-        var tail = pending
-        tail.append(0x80)
-        while tail.count % 64 != 56 {
-            tail.append(0)
-        }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        tail.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 64]))
-                offset += 64
-            }
-        }
-        pending.removeAll(keepingCapacity: true)
-
-        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+        let words = finalizeWords()
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
-        for word in words {
+        for word in [words.0, words.1, words.2, words.3, words.4, words.5, words.6, words.7] {
             digest.append(UInt8(truncatingIfNeeded: word >> 24))
             digest.append(UInt8(truncatingIfNeeded: word >> 16))
             digest.append(UInt8(truncatingIfNeeded: word >> 8))
             digest.append(UInt8(truncatingIfNeeded: word))
         }
         return SHA256Digest(bytes: digest)
+    }
+
+    /// Pads the message, processes the last blocks and returns the digest as
+    /// eight big-endian words, without allocating; `finalize()` returns their bytes.
+    mutating func finalizeWords() -> (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) {
+        let bitLength = length &* 8
+        // The padding: 0x80, zeros up to 8 bytes before a block's end, and the bit length.
+        var tail = (SHA256Block(), SHA256Block())
+        let tailCount = pendingCount < 56 ? 64 : 128
+        withUnsafeMutableBytes(of: &tail) { bytes in
+            withUnsafeBytes(of: &pending) { pendingBytes in
+                bytes.copyMemory(from: UnsafeRawBufferPointer(rebasing: pendingBytes[0..<pendingCount]))
+            }
+            bytes[pendingCount] = 0x80
+            for index in 0..<8 {
+                bytes[tailCount - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index))
+            }
+            var offset = 0
+            while offset < tailCount {
+                compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 64]))
+                offset += 64
+            }
+        }
+        pendingCount = 0
+        return state
+    }
+
+    private mutating func storePending(_ bytes: UnsafeRawBufferPointer) {
+        let start = pendingCount
+        withUnsafeMutableBytes(of: &pending) { block in
+            UnsafeMutableRawBufferPointer(rebasing: block[start..<start + bytes.count]).copyMemory(from: bytes)
+        }
+        pendingCount += bytes.count
     }
 
     /// Processes one 64-byte block (FIPS 180-4, section 6.2.2).
@@ -156,6 +171,11 @@ public struct SHA256: Sendable {
             state.7 &+= h
         }
     }
+}
+
+/// 64 bytes of storage inside the hasher, for a partial block.
+struct SHA256Block {
+    var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
 }
 
 /// A 32-byte SHA-256 digest.

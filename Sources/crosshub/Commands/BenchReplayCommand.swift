@@ -56,8 +56,11 @@ enum BenchReplayCommand: Command {
             // service run of a process measured far slower than later ones, whatever its guarantee.
             var pipelineRates: [DeliveryGuarantee: [Double]] = [:]
             for guarantee in [DeliveryGuarantee.atLeastOnce, .exactlyOnce, .atLeastOnce, .exactlyOnce] {
-                let rate = try BenchPipelineCommand.pipelineRate(cluster, count: events.count, guarantee: guarantee,
-                                                                 group: "bench-replay-\(guarantee.rawValue)-\(pipelineRates[guarantee, default: []].count)")
+                var settings = BenchPipelineCommand.Settings()
+                settings.partitions = partitions
+                let rate = try BenchPipelineCommand.throughputRun(
+                    cluster, count: events.count, guarantee: guarantee, settings: settings,
+                    group: "bench-replay-\(guarantee.rawValue)-\(pipelineRates[guarantee, default: []].count)").rate
                 pipelineRates[guarantee, default: []].append(rate)
                 print(String(format: "live pipeline %@: %.0f events/s", guarantee.rawValue, rate))
             }

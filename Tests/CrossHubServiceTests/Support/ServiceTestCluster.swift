@@ -136,6 +136,7 @@ extension ServiceTestCluster {
         try environment.produce(events)
         var configuration = environment.configuration(group: "reference")
         configuration.batchMaxEvents = 1
+        configuration.backlogBatchMaxEvents = 1
         let service = try environment.startService(configuration, decider: decider)
         try waitUntil("the reference run") { service.metrics.snapshot().totalConsumed == UInt64(events.count) }
         service.requestStop()
