@@ -57,8 +57,8 @@ import Testing
 
         let metrics = service.metrics.snapshot()
         let sizes = metrics.batchSizes.cumulativeCounts
-        let atMostTen = try #require(sizes.first { $0.upperBound == 10 }).count
-        let atMostTwoHundredFifty = try #require(sizes.first { $0.upperBound == 250 }).count
+        let atMostTen = sizes[try #require(metrics.batchSizes.upperBounds.firstIndex(of: 10))]
+        let atMostTwoHundredFifty = sizes[try #require(metrics.batchSizes.upperBounds.firstIndex(of: 250))]
         #expect(atMostTen < metrics.batchSizes.count, "some batch holds more than batchMaxEvents records")
         #expect(atMostTwoHundredFifty == metrics.batchSizes.count, "no batch holds more than 250 records")
         #expect(metrics.batchSizes.sum == Double(events.count))
