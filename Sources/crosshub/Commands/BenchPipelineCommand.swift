@@ -12,7 +12,7 @@ enum BenchPipelineCommand: Command {
 
     static let parser = OptionParser(command: "bench pipeline", synopsis: "[OPTIONS]", options: [
         OptionSpec("contacts", default: "4000", help: "Generated contacts; about 50 events each over the default 90 days."),
-        OptionSpec("partitions", default: "4", help: "Partitions of every topic."),
+        OptionSpec("partitions", default: "8", help: "Partitions of every topic; the embedded broker keeps about 5 MiB per partition."),
         OptionSpec("guarantee", default: "both",
                    help: "Guarantee to measure: exactly-once, at-least-once or both."),
         OptionSpec("batch-max-events", help: "The service's --batch-max-events. Default: the service default."),
@@ -29,7 +29,7 @@ enum BenchPipelineCommand: Command {
     /// The settings of one benchmark run.
     struct Settings {
         var contacts = 4000
-        var partitions = 4
+        var partitions = 8
         var guarantees: [DeliveryGuarantee] = [.exactlyOnce, .atLeastOnce]
         var batchMaxEvents: Int?
         var backlogBatchMaxEvents: Int?
