@@ -34,6 +34,7 @@ static inline struct MHD_Daemon *crosshub_mhd_start_daemon(
     uint16_t port,
     const struct sockaddr *address,
     unsigned int connection_limit,
+    unsigned int per_ip_connection_limit,
     unsigned int connection_timeout_seconds,
     unsigned int thread_pool_size,
     MHD_AccessHandlerCallback handler,
@@ -41,12 +42,13 @@ static inline struct MHD_Daemon *crosshub_mhd_start_daemon(
     MHD_LogCallback logger,
     void *logger_context)
 {
-    struct MHD_OptionItem options[8];
+    struct MHD_OptionItem options[9];
     size_t count = 0;
 
     /* The logger comes first so that start-up errors reach it too. */
     options[count++] = (struct MHD_OptionItem){ MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)logger, logger_context };
     options[count++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_LIMIT, (intptr_t)connection_limit, NULL };
+    options[count++] = (struct MHD_OptionItem){ MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)per_ip_connection_limit, NULL };
     options[count++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)connection_timeout_seconds, NULL };
     options[count++] = (struct MHD_OptionItem){ MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)crosshub_mhd_keep_escapes, NULL };
     if (address != NULL) {

@@ -59,8 +59,9 @@ import Testing
     @Test func metricsErrorIs500() {
         let response = Self.get("/metrics", Self.routes(metrics: { throw PrometheusMetricError.duplicateFamily("crosshub_x") }))
         #expect(response.status == 500)
-        #expect(String(decoding: response.body, as: UTF8.self)
-            == "metrics could not be rendered: two metric families are named crosshub_x; merge their series into one family\n")
+        #expect(response.contentType == "application/json")
+        #expect(Self.json(response)["error"] as? String
+            == "metrics could not be rendered: two metric families are named crosshub_x; merge their series into one family")
     }
 
     @Test func contactFoundReturnsProviderJSON() {

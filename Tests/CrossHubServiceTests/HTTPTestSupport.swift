@@ -19,23 +19,32 @@ struct HTTPTestClientError: Error, CustomStringConvertible {
 final class HTTPTestConnection {
     private let socketDescriptor: Int32
 
-    /// Connects to `127.0.0.1:port` (or `[::1]:port`); reads give up after `timeout` seconds.
-    init(port: UInt16, ipv6: Bool = false, timeout: Double = 5) throws {
+    /// Connects to `127.0.0.1:port` (or `[::1]:port`) from `sourceAddress`, or from
+    /// an address the kernel picks when it is nil; reads give up after `timeout` seconds.
+    init(port: UInt16, ipv6: Bool = false, timeout: Double = 5, sourceAddress: String? = nil) throws {
         socketDescriptor = socket(ipv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketDescriptor >= 0 else { throw HTTPTestClientError(description: "socket() failed: errno \(errno)") }
 
         var limit = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1_000_000))
         setsockopt(socketDescriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
 
-        let address = SocketAddress(ipv6 ? "::1" : "127.0.0.1", port: port)!
-        let connected = address.withSocketAddress { pointer in
-            connect(socketDescriptor, pointer, socklen_t(ipv6 ? MemoryLayout<sockaddr_in6>.size : MemoryLayout<sockaddr_in>.size))
+        let length = socklen_t(ipv6 ? MemoryLayout<sockaddr_in6>.size : MemoryLayout<sockaddr_in>.size)
+        let descriptor = socketDescriptor
+        /// Calls `operation` with `address`, and closes the socket and throws when it fails.
+        func perform(_ operation: String, _ address: SocketAddress,
+                     _ call: (Int32, UnsafePointer<sockaddr>, socklen_t) -> Int32) throws {
+            guard address.withSocketAddress({ call(descriptor, $0, length) }) == 0 else {
+                let code = errno
+                close(descriptor)
+                throw HTTPTestClientError(description: "\(operation) failed: \(String(cString: strerror(code)))")
+            }
         }
-        guard connected == 0 else {
-            let code = errno
-            close(socketDescriptor)
-            throw HTTPTestClientError(description: "connect to port \(port) failed: \(String(cString: strerror(code)))")
+
+        if let sourceAddress {
+            // Every address of 127.0.0.0/8 is local on Linux, so a test can act as a second client host.
+            try perform("bind to \(sourceAddress)", SocketAddress(sourceAddress, port: 0)!, bind)
         }
+        try perform("connect to port \(port)", SocketAddress(ipv6 ? "::1" : "127.0.0.1", port: port)!, connect)
     }
 
     deinit {

@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func allOutputsIncludeSideEffects() throws {
-        let arguments = ["qualify", "--all-outputs", "--task-queue", "emea-sales", "--business-hours", "Mon-Fri 08:00-16:00 +01:00"]
+        let arguments = ["qualify", "--all-outputs", "--task-owner-fallback", "emea-sales", "--business-hours", "Mon-Fri 08:00-16:00 +01:00"]
         let (status, stdout, _) = try runCrosshub(arguments, input: Self.events)
         #expect(status == 0)
         let records = Self.records(stdout).filter { $0.get("contact_id")?.stringValue == "c-2" }

@@ -79,14 +79,16 @@ import Testing
 
     @Test func rejectsTextThatIsNotAModel() {
         for (text, message) in [
-            ("[1]", "model: expected an object, got [1]"),
+            ("[1]", "model: the top level must be a JSON object, got [1]"),
+            ("[]", "model: the top level must be a JSON object, got []"),
+            ("\"weights\"", "model: the top level must be a JSON object, got \"weights\""),
             ("{", "model: invalid JSON at byte 1: unexpected end of input inside an object"),
         ] {
             do {
                 _ = try ScoringModel(jsonData: Data(text.utf8))
                 Issue.record("accepted \(text)")
             } catch {
-                #expect(error.issues.first?.description == message)
+                #expect(error.issues.map(\.description) == [message], "\(text)")
             }
         }
     }

@@ -6,7 +6,8 @@
 /// slash (`%2F`) stays inside its segment. Routes are tried in the order they
 /// were added.
 ///
-/// Responses the router makes itself:
+/// Responses the router makes itself, each an `HTTPResponse.error` JSON object:
+/// - 414 when the path is longer than `maxPathBytes`;
 /// - 404 when no pattern matches the path, whatever the method;
 /// - 405 with `Allow: GET, HEAD` when a pattern matches but the method is
 ///   neither `GET` nor `HEAD` (the server leaves out the body for `HEAD`);
@@ -25,6 +26,12 @@ public struct HTTPRouter: Sendable {
 
     private var routes: [Route] = []
 
+    /// The longest request path the router matches, in bytes. A percent-encoded
+    /// contact id of 128 four-byte characters has 1536 bytes.
+    /// NOTE: a request line too large for libmicrohttpd's 32 KiB connection pool
+    /// never gets here: libmicrohttpd 0.9.75 answers it with its own HTML 414 page.
+    public static let maxPathBytes = 8192
+
     public init() {}
 
     /// Adds a route for `GET` and `HEAD` requests whose path matches `pattern`.
@@ -40,22 +47,27 @@ public struct HTTPRouter: Sendable {
         routes.append(Route(segments: segments, handler: handler))
     }
 
-    /// Returns the response of the first route that matches `request`, or the router's own 400, 404 or 405.
+    /// Returns the response of the first route that matches `request`, or the router's own 400, 404, 405 or 414.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let pathBytes = request.path.utf8.count
+        guard pathBytes <= Self.maxPathBytes else {
+            return .error("request path is \(pathBytes) bytes long; the maximum is \(Self.maxPathBytes)", status: 414)
+        }
+
         let pathSegments = Self.split(request.path)
         for route in routes {
             guard let captured = Self.match(route.segments, pathSegments) else { continue }
 
             guard request.method == "GET" || request.method == "HEAD" else {
-                return .text("method \(request.method) is not allowed on \(request.path); use GET",
-                             status: 405, headers: [HTTPHeader("Allow", "GET, HEAD")])
+                return .error("method \(request.method) is not allowed on \(request.path); use GET",
+                              status: 405, headers: [HTTPHeader("Allow", "GET, HEAD")])
             }
 
             var parameters: [String: String] = [:]
             for (name, raw) in captured {
                 guard let decoded = PercentDecoding.decode(raw) else {
-                    return .text("invalid percent-encoding in path segment '\(raw)': use %HH escapes of UTF-8 bytes",
-                                 status: 400)
+                    return .error("invalid percent-encoding in path segment '\(raw)': use %HH escapes of UTF-8 bytes",
+                                  status: 400)
                 }
                 parameters[name] = decoded
             }
@@ -63,7 +75,7 @@ public struct HTTPRouter: Sendable {
             routed.parameters = parameters
             return route.handler(routed)
         }
-        return .text("no resource at \(request.path)", status: 404)
+        return .error("no resource at \(request.path)", status: 404)
     }
 
     /// The router as a handler for `HTTPServer`.

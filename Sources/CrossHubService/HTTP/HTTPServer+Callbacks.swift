@@ -34,7 +34,7 @@ private func queue(_ response: HTTPResponse, on connection: OpaquePointer, serve
     guard (100...599).contains(response.status) else {
         server.limitedLogger.log(.error, key: "http.status", "HTTP handler returned an invalid status; sending 500",
                                  [("http.path", path), ("http.status", String(response.status))])
-        return queue(.text("handler returned invalid status \(response.status)", status: 500),
+        return queue(.error("handler returned invalid status \(response.status)", status: 500),
                      on: connection, server: server, path: path)
     }
 

@@ -54,7 +54,8 @@ public final class HTTPServer: Sendable {
         let started = address.withSocketAddress { socketAddress in
             crosshub_mhd_start_daemon(
                 flags, configuration.port, socketAddress,
-                UInt32(configuration.connectionLimit), UInt32(configuration.connectionTimeoutSeconds),
+                UInt32(configuration.connectionLimit), UInt32(configuration.perIPConnectionLimit),
+                UInt32(configuration.connectionTimeoutSeconds),
                 UInt32(configuration.threadCount),
                 httpAccessHandler, contextPointer,
                 httpLogCallback, contextPointer)
@@ -74,6 +75,7 @@ public final class HTTPServer: Sendable {
         logger.info("HTTP server listening",
                     ("http.port", String(port)),
                     ("http.connection_limit", String(configuration.connectionLimit)),
+                    ("http.per_ip_connection_limit", String(configuration.perIPConnectionLimit)),
                     ("http.threads", String(configuration.threadCount)))
     }
 
@@ -113,6 +115,10 @@ public final class HTTPServer: Sendable {
     private static func validate(_ configuration: HTTPServerConfiguration) throws(HTTPServerError) {
         guard (1...100_000).contains(configuration.connectionLimit) else {
             throw .invalidConfiguration("connection limit \(configuration.connectionLimit) is out of range; use 1 to 100000")
+        }
+        // A per-IP limit above the connection limit is allowed and has no effect.
+        guard (0...100_000).contains(configuration.perIPConnectionLimit) else {
+            throw .invalidConfiguration("per-IP connection limit \(configuration.perIPConnectionLimit) is out of range; use 0 (none) to 100000")
         }
         guard (0...86_400).contains(configuration.connectionTimeoutSeconds) else {
             throw .invalidConfiguration("connection timeout \(configuration.connectionTimeoutSeconds) s is out of range; use 0 (none) to 86400 seconds")

@@ -10,7 +10,14 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     public var port: UInt16
     /// The number of connections served at once. Past it, libmicrohttpd stops
     /// accepting until one closes, so new clients wait in the listen backlog.
+    /// Idle connections cost no thread time, only a slot, a file descriptor
+    /// and a memory pool of 32 KiB, so the default leaves room for probes
+    /// next to hundreds of idle keep-alive connections.
     public var connectionLimit: Int
+    /// The number of connections from one IP address served at once, 0 for no
+    /// limit. libmicrohttpd closes a connection past it at once, so one client
+    /// cannot take every slot from the liveness probe of another address.
+    public var perIPConnectionLimit: Int
     /// Seconds of inactivity after which a connection is closed, so that idle
     /// or slow clients do not hold connection slots; 0 disables the timeout.
     public var connectionTimeoutSeconds: Int
@@ -18,11 +25,12 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     /// `/healthz` responds while another thread renders `/metrics`.
     public var threadCount: Int
 
-    public init(bindAddress: String = "0.0.0.0", port: UInt16, connectionLimit: Int = 64,
-                connectionTimeoutSeconds: Int = 10, threadCount: Int = 2) {
+    public init(bindAddress: String = "0.0.0.0", port: UInt16, connectionLimit: Int = 512,
+                perIPConnectionLimit: Int = 128, connectionTimeoutSeconds: Int = 10, threadCount: Int = 2) {
         self.bindAddress = bindAddress
         self.port = port
         self.connectionLimit = connectionLimit
+        self.perIPConnectionLimit = perIPConnectionLimit
         self.connectionTimeoutSeconds = connectionTimeoutSeconds
         self.threadCount = threadCount
     }

@@ -78,39 +78,31 @@ public struct OperationsRoutes: Sendable {
             let text = try PrometheusTextWriter.render(metrics())
             return HTTPResponse(status: 200, contentType: Self.metricsContentType, body: Array(text.utf8))
         } catch {
-            return .text("metrics could not be rendered: \(error)", status: 500)
+            return .error("metrics could not be rendered: \(error)", status: 500)
         }
     }
 
     func respondToContact(_ contactID: String) -> HTTPResponse {
         let length = contactID.unicodeScalars.count
         guard length <= Self.maxContactIDLength else {
-            return .json(errorDocument("contact id is \(length) characters long; the maximum is \(Self.maxContactIDLength)"),
-                         status: 400)
+            return .error("contact id is \(length) characters long; the maximum is \(Self.maxContactIDLength)", status: 400)
         }
 
         switch contactLookup(contactID) {
         case .found(let json):
             return .json(json)
         case .ownedElsewhere(let partition):
-            return .json(errorDocument("contact is owned by the instance assigned partition \(partition); ask that instance",
-                                       contactID: contactID, partition: partition), status: 404)
+            return .error("contact is owned by the instance assigned partition \(partition); ask that instance", status: 404) {
+                $0.field("contact_id", contactID)
+                $0.field("partition", Int(partition))
+            }
         case .notFound:
-            return .json(errorDocument("contact not found in this instance's state", contactID: contactID), status: 404)
+            return .error("contact not found in this instance's state", status: 404) { $0.field("contact_id", contactID) }
         case .unavailable(let partition, let reason):
-            return .json(errorDocument(reason, contactID: contactID, partition: partition), status: 503,
-                         headers: [HTTPHeader("Retry-After", "5")])
+            return .error(reason, status: 503, headers: [HTTPHeader("Retry-After", "5")]) {
+                $0.field("contact_id", contactID)
+                $0.field("partition", partition.map(Int.init))
+            }
         }
-    }
-
-    /// `{"error": ..., "contact_id": ..., "partition": ...}`, leaving out the fields that are nil.
-    private func errorDocument(_ message: String, contactID: String? = nil, partition: Int32? = nil) -> String {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.field("error", message)
-        writer.field("contact_id", contactID)
-        writer.field("partition", partition.map(Int.init))
-        writer.endObject()
-        return writer.text
     }
 }

@@ -26,6 +26,11 @@ extension ScoringModel {
     ///
     /// - Throws: `ModelValidationError` listing every problem with its JSON path.
     public init(json: JSONValue) throws(ModelValidationError) {
+        // Every other check reads a key of the object, so a non-object would fail each of them once.
+        guard case .object = json else {
+            throw ModelValidationError([ModelIssue(path: "model", reason: "the top level must be a JSON object, got \(json.excerpt)")])
+        }
+
         let reader = ModelReader()
         let root = ObjectCursor(json, path: "model", reader: reader)
 

@@ -9,7 +9,7 @@ enum BrokerCommand: Command {
     static let summary = "Run an embedded Kafka broker on loopback until interrupted."
 
     static let parser = OptionParser(command: "broker", synopsis: "[OPTIONS]", options: [
-        OptionSpec("brokers", env: "CROSSHUB_BROKER_COUNT", default: "1",
+        OptionSpec("broker-count", env: "CROSSHUB_BROKER_COUNT", default: "1",
                    help: "Number of brokers in the cluster, each on its own loopback port."),
         OptionSpec("topics", .flag, env: "CROSSHUB_BROKER_DEFAULT_TOPICS",
                    help: "Create every default topic of 'crosshub run' (inputs, outputs, dead letters, changelog) with --partitions partitions."),
@@ -31,7 +31,7 @@ enum BrokerCommand: Command {
                 print(parser.help)
                 return ExitStatus.success
             }
-            brokers = try options.int("brokers", in: 1...32) ?? 1
+            brokers = try options.int("broker-count", in: 1...32) ?? 1
             var requested = try options.strings("topic").map(parseTopic)
             if options.flag("topics") {
                 let partitions = try options.int("partitions", in: 1...1000) ?? 6

@@ -1,14 +1,15 @@
 import Qualification
 
-/// The options that configure a `DecisionPolicy`, shared by the commands that decide outputs.
+/// The options that configure a `DecisionPolicy`, shared by the commands that
+/// decide outputs (`run`, `qualify`, `replay`), with the names and variables of `run`.
 enum DecisionPolicyOptions {
     static let options: [OptionSpec] = [
-        OptionSpec("task-queue", env: "CROSSHUB_TASK_QUEUE", default: DecisionPolicy().taskOwnerFallback,
+        OptionSpec("task-owner-fallback", env: "CROSSHUB_TASK_OWNER_FALLBACK", default: DecisionPolicy().taskOwnerFallback,
                    help: "Owner of sales tasks, and sales recipient of SQL notifications, when the contact's profile names no owner."),
         OptionSpec("marketing-recipient", env: "CROSSHUB_MARKETING_RECIPIENT", default: DecisionPolicy().marketingRecipient,
                    help: "Recipient of the marketing notification when a contact enters SQL."),
-        OptionSpec("sql-cooldown", env: "CROSSHUB_SQL_COOLDOWN", default: DecisionPolicy.durationText(DecisionPolicy().sqlReentryCooldown),
-                   help: "Event time after an SQL entry that created a sales task before a re-entry creates another: a whole number with a unit d, h, m or s (0 to 3650d)."),
+        OptionSpec("sql-reentry-cooldown", env: "CROSSHUB_SQL_REENTRY_COOLDOWN", default: DecisionPolicy.durationText(DecisionPolicy().sqlReentryCooldown),
+                   help: "Event time after an SQL entry that created a sales task before a re-entry creates another: a whole number with a unit d, h, m or s (0 to 3650d). It applies only to a contact decided more than once, as 'crosshub run' does; 'qualify' and 'replay' decide each contact once."),
         OptionSpec("business-hours", env: "CROSSHUB_BUSINESS_HOURS", default: BusinessHours.standard.description,
                    help: "Working week for task due times: DAYS HH:MM-HH:MM OFFSET, days as Mon-Fri or Mon,Wed,Fri, offset from UTC as +HH:MM, -HH:MM or Z."),
         OptionSpec("task-due-after", env: "CROSSHUB_TASK_DUE_AFTER", default: DecisionPolicy.durationText(DecisionPolicy().taskDueAfter),
@@ -23,9 +24,9 @@ enum DecisionPolicyOptions {
     static func policy(from options: ParsedOptions) throws -> DecisionPolicy {
         var policy = DecisionPolicy()
         do {
-            if let queue = options.string("task-queue") { policy.taskOwnerFallback = queue }
+            if let owner = options.string("task-owner-fallback") { policy.taskOwnerFallback = owner }
             if let recipient = options.string("marketing-recipient") { policy.marketingRecipient = recipient }
-            if let text = options.string("sql-cooldown") {
+            if let text = options.string("sql-reentry-cooldown") {
                 policy.sqlReentryCooldown = try DecisionPolicy.parseDuration(text, field: .sqlReentryCooldown)
             }
             if let text = options.string("business-hours") { policy.businessHours = try BusinessHours(parsing: text) }
@@ -45,9 +46,9 @@ enum DecisionPolicyOptions {
     /// Returns the option that sets `field`.
     static func optionName(_ field: DecisionPolicyError.Field) -> String {
         switch field {
-        case .taskOwnerFallback: "task-queue"
+        case .taskOwnerFallback: "task-owner-fallback"
         case .marketingRecipient: "marketing-recipient"
-        case .sqlReentryCooldown: "sql-cooldown"
+        case .sqlReentryCooldown: "sql-reentry-cooldown"
         case .businessHours: "business-hours"
         case .taskDueAfter: "task-due-after"
         case .nurtureWorkflows: "nurture-workflow"

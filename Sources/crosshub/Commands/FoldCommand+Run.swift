@@ -17,7 +17,7 @@ struct FoldSettings {
         } else {
             asOf = nil
         }
-        decoder = EventDecoder(maxPayloadBytes: try options.int("max-payload-bytes", in: 1...16_777_216) ?? EventDecoder.defaultMaxPayloadBytes)
+        decoder = EventDecoder(maxPayloadBytes: try options.int("max-event-bytes", in: 64...16_777_216) ?? EventDecoder.defaultMaxPayloadBytes)
         maxErrors = try options.int("max-errors", in: 0...1_000_000) ?? 1000
         guard options.positional.count <= 1 else {
             throw UsageError("expected at most one input file, got \(options.positional.count)")

@@ -8,12 +8,12 @@ enum FoldCommand: Command {
 
     static let parser = OptionParser(
         command: name,
-        synopsis: "[--as-of TIME] [--max-payload-bytes N] [--max-errors N] [FILE]",
+        synopsis: "[--as-of TIME] [--max-event-bytes N] [--max-errors N] [FILE]",
         options: [
             OptionSpec("as-of", env: "CROSSHUB_AS_OF",
                        help: "Derive features as of this RFC 3339 time; events after it are skipped and counted. Default: each contact's newest event."),
-            OptionSpec("max-payload-bytes", env: "CROSSHUB_MAX_PAYLOAD_BYTES", default: String(EventDecoder.defaultMaxPayloadBytes),
-                       help: "Reject events larger than this many bytes (1 to 16777216)."),
+            OptionSpec("max-event-bytes", env: "CROSSHUB_MAX_EVENT_BYTES", default: String(EventDecoder.defaultMaxPayloadBytes),
+                       help: "Largest event in bytes, 64 to 16777216; larger lines are reported as invalid."),
             OptionSpec("max-errors", default: "1000",
                        help: "Print at most this many invalid-line messages; the rest are only counted (0 to 1000000)."),
         ]

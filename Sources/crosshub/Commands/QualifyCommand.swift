@@ -8,12 +8,12 @@ enum QualifyCommand: Command {
 
     static let parser = OptionParser(
         command: name,
-        synopsis: "[--as-of TIME] [--model FILE] [--all-outputs] [policy options] [--max-payload-bytes N] [--max-errors N] [FILE]",
+        synopsis: "[--as-of TIME] [--model FILE] [--all-outputs] [policy options] [--max-event-bytes N] [--max-errors N] [FILE]",
         options: FoldCommand.parser.options + [
             ModelLoading.option,
             OptionSpec("all-outputs", .flag,
                        help: "Print every output record the service would publish first for each contact (qualification, property update, note, task, notifications, enrollments), not only the qualification record."),
-        ] + DecisionPolicyOptions.options.filter { $0.name != "sql-cooldown" }
+        ] + DecisionPolicyOptions.options
     )
 
     static var usage: String {

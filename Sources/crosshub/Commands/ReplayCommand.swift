@@ -19,7 +19,7 @@ enum ReplayCommand: Command {
                        help: "Also write tasks, notes, notifications and enrollments; by default a replay writes only qualification records and property updates."),
             OptionSpec("to-file", help: "Write the output records to this file as JSON lines ('-' for standard output) instead of to the output topics."),
             OptionSpec("topic-prefix", help: "Write to the output topics named PREFIX + the default name, such as backfill.crosshub.qualifications; per-topic options override it."),
-        ] + OutputKindOptions.specs + DecisionPolicyOptions.options.filter { $0.name != "sql-cooldown" }
+        ] + OutputKindOptions.specs + DecisionPolicyOptions.options
     )
 
     static var usage: String {

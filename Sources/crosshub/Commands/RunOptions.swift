@@ -51,18 +51,7 @@ enum RunOptions {
                    help: "Partition count of topics --create-topics creates when no input topic exists yet; otherwise the inputs' count is used."),
         OptionSpec("replication-factor", env: "CROSSHUB_REPLICATION_FACTOR", default: "-1",
                    help: "Replication factor of topics --create-topics creates; -1 uses the broker's default."),
-        OptionSpec("task-owner-fallback", env: "CROSSHUB_TASK_OWNER_FALLBACK", default: "sales-queue",
-                   help: "Owner of sales tasks, and sales recipient of SQL notifications, when the contact's profile names no owner."),
-        OptionSpec("marketing-recipient", env: "CROSSHUB_MARKETING_RECIPIENT", default: "marketing-team",
-                   help: "Recipient of the marketing notification when a contact enters SQL."),
-        OptionSpec("sql-reentry-cooldown", env: "CROSSHUB_SQL_REENTRY_COOLDOWN", default: "30d",
-                   help: "Event time after an SQL entry before another entry creates a task again: a whole number with d, h, m or s."),
-        OptionSpec("business-hours", env: "CROSSHUB_BUSINESS_HOURS", default: "Mon-Fri 09:00-17:00 +00:00",
-                   help: "Working week for task due times: DAYS HH:MM-HH:MM [UTC-OFFSET]."),
-        OptionSpec("task-due-after", env: "CROSSHUB_TASK_DUE_AFTER", default: "4h",
-                   help: "Business time from the qualifying event to a task's due time: a whole number with d, h, m or s."),
-        OptionSpec("nurture-workflow", .repeated, env: "CROSSHUB_NURTURE_WORKFLOWS",
-                   help: "Workflow of a nurture track as TRACK=WORKFLOW_ID (TRACK= removes it). Defaults: HIGH_POTENTIAL=crosshub-nurture-high-potential, STANDARD=crosshub-nurture-standard."),
+    ] + DecisionPolicyOptions.options + [
         OptionSpec("kafka", .repeated, env: "CROSSHUB_KAFKA",
                    help: "librdkafka property KEY=VALUE for every client, such as security.protocol=SASL_SSL; the variable takes a comma-separated list, so give values with commas by flag or file."),
         OptionSpec("kafka-properties-file", env: "CROSSHUB_KAFKA_PROPERTIES_FILE",
@@ -117,7 +106,7 @@ enum RunOptions {
         configuration.topics = topics(from: options)
         configuration.kafkaProperties = try kafkaProperties(from: options)
 
-        let policy = try decisionPolicy(from: options)
+        let policy = try DecisionPolicyOptions.policy(from: options)
         configuration.additionalSettings = [
             ("task-owner-fallback", policy.taskOwnerFallback),
             ("marketing-recipient", policy.marketingRecipient),
@@ -188,40 +177,5 @@ enum RunOptions {
             }
         }
         return properties
-    }
-
-    private static func decisionPolicy(from options: ParsedOptions) throws -> DecisionPolicy {
-        var policy = DecisionPolicy()
-        do {
-            policy.taskOwnerFallback = options.string("task-owner-fallback") ?? policy.taskOwnerFallback
-            policy.marketingRecipient = options.string("marketing-recipient") ?? policy.marketingRecipient
-            if let text = options.string("sql-reentry-cooldown") {
-                policy.sqlReentryCooldown = try DecisionPolicy.parseDuration(text, field: .sqlReentryCooldown)
-            }
-            if let text = options.string("business-hours") {
-                policy.businessHours = try BusinessHours(parsing: text)
-            }
-            if let text = options.string("task-due-after") {
-                policy.taskDueAfter = try DecisionPolicy.parseDuration(text, field: .taskDueAfter)
-            }
-            for entry in options.strings("nurture-workflow") {
-                try policy.setNurtureWorkflow(parsing: entry)
-            }
-            try policy.validate()
-        } catch {
-            throw UsageError("invalid value '\(error.value)' for --\(flag(of: error.field)): \(error.reason)")
-        }
-        return policy
-    }
-
-    private static func flag(of field: DecisionPolicyError.Field) -> String {
-        switch field {
-        case .taskOwnerFallback: "task-owner-fallback"
-        case .marketingRecipient: "marketing-recipient"
-        case .sqlReentryCooldown: "sql-reentry-cooldown"
-        case .businessHours: "business-hours"
-        case .taskDueAfter: "task-due-after"
-        case .nurtureWorkflows: "nurture-workflow"
-        }
     }
 }
