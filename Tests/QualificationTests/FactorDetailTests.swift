@@ -52,6 +52,10 @@ import Testing
         (Factor(.behavioralRecencyWeek, points: 25, subject: .count(3)), "Last engaged 3 days ago (week)"),
         (Factor(.behavioralVelocitySlightlyIncreasing, points: 15, subject: .number(1.25)),
          "Engagement velocity 1.25 (slightly increasing)"),
+        (Factor(.behavioralVelocityIncreasing, points: 30, subject: .number(8.0 / 13.0)),
+         "Engagement velocity 0.62 (increasing)"),
+        (Factor(.behavioralFrequencyVeryHigh, points: 30, subject: .number(0.875)), "Engagement frequency 0.88 (very high)"),
+        (Factor(.serviceCSATGood, points: 10, subject: .number(25.0 / 3.0)), "Average CSAT 8.33 (good)"),
     ])
     func detailSentences(factor: Factor, sentence: String) {
         #expect(factor.detail(texts: FactorTexts()) == sentence)

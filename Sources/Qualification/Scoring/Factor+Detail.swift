@@ -157,7 +157,8 @@ extension Factor {
         case .count(let count):
             output.appendJSONInteger(Int64(count))
         case .number(let number):
-            output.appendJSONNumber(number)
+            // Rounded to two decimals for people, because `points` already carries the exact value.
+            output.appendJSONNumber((number * 100).rounded() / 100)
         case .text(let text):
             if let value = texts[text] {
                 Self.appendText(value, escapingForJSON: escapingForJSON, to: &output)
