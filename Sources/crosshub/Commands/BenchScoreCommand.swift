@@ -14,8 +14,8 @@ enum BenchScoreCommand: Command {
         command: "bench score",
         synopsis: "[--vectors FILE] [--seconds N] [--rounds N] [--model FILE]",
         options: [
-            OptionSpec("vectors", default: "Tests/QualificationTests/Fixtures/scoring-vectors.jsonl",
-                       help: "JSON lines of feature documents, or of golden vectors with a 'features' member; the path is relative to the current directory."),
+            OptionSpec("vectors",
+                       help: "JSON lines of feature documents, or of golden vectors with a 'features' member. Default: the golden vectors of the checkout, \(defaultVectors), found from the current directory or from the executable's."),
             OptionSpec("seconds", default: "1", help: "CPU time of each timed round, in seconds (0.1 to 60)."),
             OptionSpec("rounds", default: "5", help: "Timed rounds per measurement; the median is printed (1 to 50)."),
             ModelLoading.option,
@@ -36,7 +36,7 @@ enum BenchScoreCommand: Command {
             seconds = try options.double("seconds", in: 0.1...60) ?? 1
             rounds = try options.int("rounds", in: 1...50) ?? 5
             scorer = try ModelLoading.scorer(path: options.string("model"))
-            documents = try loadDocuments(path: options.string("vectors") ?? "")
+            documents = try loadDocuments(path: options.string("vectors") ?? defaultVectorsPath())
         } catch {
             printError("crosshub bench score: \(error)")
             return ExitStatus.usage
@@ -68,10 +68,38 @@ enum BenchScoreCommand: Command {
         return ExitStatus.success
     }
 
+    /// The golden vectors' path inside a checkout.
+    static let defaultVectors = "Tests/QualificationTests/Fixtures/scoring-vectors.jsonl"
+
+    /// Finds the golden vectors below the current directory or below a parent
+    /// of the executable, which sits in the checkout's `.build` folder.
+    ///
+    /// - Throws: `UsageError` naming the places searched when neither has them.
+    private static func defaultVectorsPath() throws -> String {
+        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            var folder = executable.deletingLastPathComponent()
+            while folder.path != "/" {
+                folder = folder.deletingLastPathComponent()
+                candidates.append(folder)
+            }
+        }
+        for folder in candidates {
+            let path = folder.appendingPathComponent(defaultVectors).path
+            if FileManager.default.isReadableFile(atPath: path) {
+                return path
+            }
+        }
+        throw UsageError("""
+            cannot find \(defaultVectors) below the current directory or a parent of the executable; \
+            run from the crosshub checkout or pass --vectors FILE
+            """)
+    }
+
     /// Reads feature documents; a line with a `features` member (a golden vector) contributes that member.
     private static func loadDocuments(path: String) throws -> [LeadFeatures] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw UsageError("cannot read --vectors \(path); run from the repository root or pass --vectors FILE")
+            throw UsageError("cannot read --vectors \(path); pass a readable JSON lines file")
         }
         var documents: [LeadFeatures] = []
         for (index, line) in text.split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
