@@ -21,8 +21,8 @@ import Testing
         let directory = FileManager.default.temporaryDirectory
         let outputFile = directory.appendingPathComponent("crosshub-demo-\(UUID().uuidString).out")
         let errorFile = directory.appendingPathComponent("crosshub-demo-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outputFile)
             try? FileManager.default.removeItem(at: errorFile)

@@ -44,7 +44,9 @@ enum BenchReplayCommand: Command {
             let batch = try JourneyGenerator(options: options).generate()
             let events = batch.events
             try BenchPipelineCommand.produce(events, to: cluster)
-            FileManager.default.createFile(atPath: file.path, contents: nil)
+            guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+                throw UsageError("cannot create \(file.path); check that the temporary directory is writable")
+            }
             let handle = try FileHandle(forWritingTo: file)
             batch.write(format: .jsonl) { handle.write(Data($0)) }
             try handle.close()
