@@ -18,13 +18,17 @@ struct BatchProcessor {
     let decoder: EventDecoder
     let scorer: Scorer
     let decider: any OutputDecider
+    /// The producer's `message.max.bytes`, which every dead letter must fit.
+    var maxDeadLetterBytes: Int
     private let inputTopics: Set<String>
 
-    init(topics: ServiceTopics, maxEventBytes: Int, scorer: Scorer, decider: any OutputDecider) {
+    init(topics: ServiceTopics, maxEventBytes: Int, scorer: Scorer, decider: any OutputDecider,
+         maxDeadLetterBytes: Int = DeadLetter.defaultMaxRecordBytes) {
         self.topics = topics
         self.decoder = EventDecoder(maxPayloadBytes: maxEventBytes)
         self.scorer = scorer
         self.decider = decider
+        self.maxDeadLetterBytes = maxDeadLetterBytes
         self.inputTopics = Set(topics.inputs.all)
     }
 
@@ -100,7 +104,8 @@ struct BatchProcessor {
 
         switch decodeChecked(message) {
         case .failure(let reason):
-            batch.deadLetters.append(DeadLetter.record(for: message, reason: reason, topic: topics.deadLetters, now: now))
+            batch.deadLetters.append(DeadLetter.record(for: message, reason: reason, topic: topics.deadLetters, now: now,
+                                                        maxRecordBytes: maxDeadLetterBytes))
             batch.tally.count(.deadLettered, topic: message.topic)
             batch.tally.countDeadLetter(code: reason.code)
             return .deadLettered(reason)

@@ -62,6 +62,7 @@ final class Pipeline {
         self.deadLetterLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
         self.clientErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
         self.commitErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
+        processor.maxDeadLetterBytes = DeadLetter.maxRecordBytes(of: producerConfiguration().librdkafkaProperties)
     }
 
     /// Runs until a stop is requested or an error that retrying cannot fix.
