@@ -43,6 +43,10 @@ final class Pipeline {
     var batchSequence: UInt64 = 0
     /// Consecutive batches undone without a commit between them, for the backoff.
     var consecutiveRetries = 0
+    /// Consecutive batch attempts in which Kafka rejected a record itself; see ``stopIfRecordRejected(_:sendError:prepared:)``.
+    var consecutiveRecordRejections = 0
+    /// The error that undid the last batch, for the retry log.
+    var lastBatchFailure: KafkaError?
     /// When the loop next writes the summaries of closed log windows.
     var nextRepeatedLogFlush = ContinuousClock.now
     /// Totals for the stop log.
