@@ -4,7 +4,8 @@ import Kafka
 /// Why an input record was dead-lettered: a stable code and a message naming the field or value at fault.
 struct DeadLetterReason: Error, Sendable, Equatable {
     /// A decoder code (`invalid_json`, `wrong_type`, `unknown_type`, ...) or
-    /// one of the service's: `missing_key`, `key_mismatch`, `missing_value`, `oversized`.
+    /// one of the service's: `missing_key`, `key_mismatch`, `missing_value`,
+    /// `oversized`, `partition_mismatch`.
     var code: String
     var message: String
 
@@ -12,6 +13,7 @@ struct DeadLetterReason: Error, Sendable, Equatable {
     static let keyMismatch = "key_mismatch"
     static let missingValue = "missing_value"
     static let oversized = "oversized"
+    static let partitionMismatch = "partition_mismatch"
 }
 
 /// Builds dead-letter records: the original key, value and headers, plus

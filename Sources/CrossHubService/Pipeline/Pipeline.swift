@@ -67,6 +67,7 @@ final class Pipeline {
         self.clientErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
         self.commitErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
         processor.maxDeadLetterBytes = DeadLetter.maxRecordBytes(of: producerConfiguration().librdkafkaProperties)
+        processor.inputPartitioner = configuration.inputPartitioner
     }
 
     /// Runs until a stop is requested or an error that retrying cannot fix.
@@ -97,6 +98,7 @@ final class Pipeline {
         let admin = try KafkaAdminClient(configuration: adminConfiguration(), handlers: clientHandlers(statistics: false))
         let partitionCount = try TopicCheck(configuration: configuration, admin: admin, logger: logger).run()
         status.update { $0.inputPartitionCount = partitionCount }
+        processor.inputPartitionCount = partitionCount
 
         let producer = try KafkaProducer(configuration: producerConfiguration(), handlers: clientHandlers(statistics: false))
         self.producer = producer
