@@ -36,6 +36,11 @@ extension BatchProcessor {
         if let reason = checkPartition(of: message, key: key) {
             return .failure(reason)
         }
+        if let timestamp = message.timestamp,
+           let violation = futureSkew.violation(occurredAt: event.occurredAt, referenceMilliseconds: timestamp.milliseconds,
+                                                reference: "the record's Kafka timestamp") {
+            return .failure(DeadLetterReason(code: FutureSkewRule.code, message: violation))
+        }
         return .success(event)
     }
 

@@ -22,6 +22,8 @@ struct BatchProcessor {
     var maxDeadLetterBytes: Int
     /// The partitioner whose choice each record's partition is checked against.
     var inputPartitioner = InputPartitioner.murmur2
+    /// Rejects events dated too far after their record's Kafka timestamp.
+    var futureSkew = FutureSkewRule()
     /// The input topics' partition count, known once the topics are checked;
     /// the partition check is skipped while it is nil.
     var inputPartitionCount: Int?
@@ -98,8 +100,9 @@ struct BatchProcessor {
     ///
     /// Checks in order: value present and within the size limit, key
     /// present, event valid, key equal to the event's `contact_id`, partition
-    /// equal to the key's under ``inputPartitioner``. A record that fails one
-    /// is dead-lettered with the reason.
+    /// equal to the key's under ``inputPartitioner``, `occurred_at` within
+    /// ``futureSkew`` of the record's timestamp. A record that fails one is
+    /// dead-lettered with the reason.
     ///
     /// - Throws: ``UnknownPartition`` when the record's partition number has no state.
     mutating func add(_ message: KafkaConsumerMessage, polledAt: ContinuousClock.Instant, now: Date) throws -> Intake {

@@ -68,6 +68,7 @@ final class Pipeline {
         self.commitErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
         processor.maxDeadLetterBytes = DeadLetter.maxRecordBytes(of: producerConfiguration().librdkafkaProperties)
         processor.inputPartitioner = configuration.inputPartitioner
+        processor.futureSkew = FutureSkewRule(maxSkew: configuration.maxFutureSkew)
     }
 
     /// Runs until a stop is requested or an error that retrying cannot fix.

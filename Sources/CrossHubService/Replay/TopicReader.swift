@@ -74,7 +74,10 @@ struct TopicReader {
         switch (message.value, message.key) {
         case (let value?, let key?):
             event = value.withUnsafeBytes { valueBytes in
-                key.withUnsafeBytes { keyBytes in consumer.intake.decodeRecord(value: valueBytes, key: keyBytes, location: location) }
+                key.withUnsafeBytes { keyBytes in
+                    consumer.intake.decodeRecord(value: valueBytes, key: keyBytes, timestampMilliseconds: message.timestamp?.milliseconds,
+                                                 location: location)
+                }
             }
         case (let value?, nil):
             event = value.withUnsafeBytes { consumer.intake.decodeRecord(value: $0, key: nil, location: location) }
