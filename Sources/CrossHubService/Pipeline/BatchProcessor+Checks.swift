@@ -36,6 +36,9 @@ extension BatchProcessor {
         if let reason = checkPartition(of: message, key: key) {
             return .failure(reason)
         }
+        if let violation = eventTopics.violation(type: event.type, topic: message.topic) {
+            return .failure(DeadLetterReason(code: EventTopicRule.code, message: violation))
+        }
         if let timestamp = message.timestamp,
            let violation = futureSkew.violation(occurredAt: event.occurredAt, referenceMilliseconds: timestamp.milliseconds,
                                                 reference: "the record's Kafka timestamp") {

@@ -22,6 +22,8 @@ struct BatchProcessor {
     var maxDeadLetterBytes: Int
     /// The partitioner whose choice each record's partition is checked against.
     var inputPartitioner = InputPartitioner.murmur2
+    /// Rejects events that arrive on another team's input topic.
+    let eventTopics: EventTopicRule
     /// Rejects events dated too far after their record's Kafka timestamp.
     var futureSkew = FutureSkewRule()
     /// The input topics' partition count, known once the topics are checked;
@@ -37,6 +39,7 @@ struct BatchProcessor {
         self.decider = decider
         self.maxDeadLetterBytes = maxDeadLetterBytes
         self.inputTopics = Set(topics.inputs.all)
+        self.eventTopics = EventTopicRule(topics: topics.inputs)
     }
 
     /// The outcome of adding one record, for logging.
@@ -100,7 +103,8 @@ struct BatchProcessor {
     ///
     /// Checks in order: value present and within the size limit, key
     /// present, event valid, key equal to the event's `contact_id`, partition
-    /// equal to the key's under ``inputPartitioner``, `occurred_at` within
+    /// equal to the key's under ``inputPartitioner``, event type belonging to
+    /// the topic (``eventTopics``), `occurred_at` within
     /// ``futureSkew`` of the record's timestamp. A record that fails one is
     /// dead-lettered with the reason.
     ///

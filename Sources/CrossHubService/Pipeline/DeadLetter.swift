@@ -5,7 +5,7 @@ import Kafka
 struct DeadLetterReason: Error, Sendable, Equatable {
     /// A decoder code (`invalid_json`, `wrong_type`, `unknown_type`, ...) or
     /// one of the service's: `missing_key`, `key_mismatch`, `missing_value`,
-    /// `oversized`, `partition_mismatch`, `occurred_at_in_future`.
+    /// `oversized`, `partition_mismatch`, `type_topic_mismatch`, `occurred_at_in_future`.
     var code: String
     var message: String
 

@@ -5,7 +5,8 @@ import Qualification
 /// keeps the invalid ones.
 ///
 /// Records read from a topic get the service's record checks too: a null
-/// value, a null key, a key that differs from `contact_id`, or an
+/// value, a null key, a key that differs from `contact_id`, an event type
+/// of another topic (with ``eventTopics`` set), or an
 /// `occurred_at` beyond ``futureSkew`` of the record's timestamp makes the
 /// record invalid, with the codes the service puts on dead letters. Lines of
 /// a file carry no record timestamp, so ``futureSkew`` measures them from
@@ -19,6 +20,8 @@ public struct EventIntake: Sendable {
     public let maxKeptInvalid: Int
     /// The future-date rule, or nil for none.
     public var futureSkew: FutureSkewRule?
+    /// The type-to-topic rule for topic records; nil for none, as for file lines.
+    public var eventTopics: EventTopicRule?
     /// The reference time of file lines for ``futureSkew``, in milliseconds since the Unix epoch.
     public var lineReferenceMilliseconds: Int64
     public internal(set) var tally = ReplayTally()
@@ -64,6 +67,10 @@ public struct EventIntake: Sendable {
         guard key.elementsEqual(event.contactID.utf8) else {
             reject(location, code: "key_mismatch",
                    message: "the key \"\(String(decoding: key.prefix(80), as: UTF8.self))\" differs from contact_id \"\(event.contactID)\"; producers must key every event by its contact_id")
+            return nil
+        }
+        if case .record(let topic, _, _) = location, let violation = eventTopics?.violation(type: event.type, topic: topic) {
+            reject(location, code: EventTopicRule.code, message: violation)
             return nil
         }
         guard let timestampMilliseconds else { return event }

@@ -15,6 +15,7 @@ struct TopicReader {
     let pollSize: Int
 
     func read(into consumer: inout some EventConsumer, progress: ReplayProgress?) throws {
+        consumer.intake.eventTopics = EventTopicRule(topics: topics)
         let counts = try settings.partitionCounts(of: topics.all)
         var configuration = KafkaConsumerConfiguration(bootstrapServers: settings.bootstrapServers)
         configuration.clientID = settings.clientID
