@@ -63,9 +63,11 @@ extension Pipeline {
     }
 
     private func causeDescription(contactID: String) -> String {
-        let cause = processor.batch.causes.first { $0.key.contactID == contactID }?.value
-        guard let source = cause?.source else { return "the batch's events of contact \"\(contactID)\"" }
-        return "input \(source.topic) partition \(source.partition) offset \(source.offset) (event \(cause!.eventID))"
+        guard let cause = processor.batch.causes.first(where: { $0.key.contactID == contactID })?.value,
+              let source = cause.source else {
+            return "the batch's events of contact \"\(contactID)\""
+        }
+        return "input \(source.topic) partition \(source.partition) offset \(source.offset) (event \(cause.eventID))"
     }
 
     private static func fix(for code: KafkaError.Code) -> String {
