@@ -66,6 +66,24 @@ extension KafkaError {
         public static let invalidTransactionState = Code(RD_KAFKA_RESP_ERR_INVALID_TXN_STATE)
         public static let concurrentTransactions = Code(RD_KAFKA_RESP_ERR_CONCURRENT_TRANSACTIONS)
         public static let unsupportedVersion = Code(RD_KAFKA_RESP_ERR_UNSUPPORTED_VERSION)
+        public static let invalidMessage = Code(RD_KAFKA_RESP_ERR_INVALID_MSG)
+        public static let invalidMessageSize = Code(RD_KAFKA_RESP_ERR_INVALID_MSG_SIZE)
+        public static let recordListTooLarge = Code(RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE)
+        public static let invalidTimestamp = Code(RD_KAFKA_RESP_ERR_INVALID_TIMESTAMP)
+        public static let invalidRecord = Code(RD_KAFKA_RESP_ERR_INVALID_RECORD)
+
+        /// True for codes with which the client or the broker rejects a
+        /// produced record itself, so that sending the same record again
+        /// fails the same way. They cover a record above `message.max.bytes`,
+        /// a record the broker finds invalid, and an explicit partition the topic does not have.
+        public var rejectsRecord: Bool {
+            Self.recordRejectionCodes.contains(self)
+        }
+
+        private static let recordRejectionCodes: Set<Code> = [
+            .messageSizeTooLarge, .invalidMessageSize, .recordListTooLarge, .invalidMessage,
+            .invalidTimestamp, .invalidRecord, .unknownPartition,
+        ]
 
         /// Codes that the Kafka protocol marks retriable, plus librdkafka's
         /// transient local errors. Used for errors that arrive as a bare code,

@@ -10,6 +10,7 @@ public enum KafkaPartitioner {
     /// Returns the partition of `key` among `partitionCount` partitions.
     ///
     /// - Precondition: `partitionCount` is at least 1.
+    @inlinable
     public static func partition(forKey key: some Collection<UInt8>, partitionCount: Int) -> Int32 {
         precondition(partitionCount > 0, "partition count \(partitionCount) is not positive")
         let positive = UInt32(bitPattern: murmur2(key)) & 0x7FFF_FFFF
@@ -19,6 +20,7 @@ public enum KafkaPartitioner {
     /// Returns the 32-bit MurmurHash2 of `bytes` as Kafka's Java client
     /// computes it (`Utils.murmur2`): seed `0x9747b28c`, little-endian
     /// 4-byte blocks, the tail mixed in byte by byte.
+    @inlinable
     public static func murmur2(_ bytes: some Collection<UInt8>) -> Int32 {
         let multiplier: UInt32 = 0x5BD1_E995
         let shift: UInt32 = 24
@@ -26,20 +28,25 @@ public enum KafkaPartitioner {
         let length = UInt32(truncatingIfNeeded: bytes.count)
         var hash = seed ^ length
 
+        // The tail (the last count % 4 bytes) is kept in `tail` and `tailCount`
+        // instead of an array, so that hashing does not allocate.
         var iterator = bytes.makeIterator()
-        var tail: [UInt8] = []
-        tail.reserveCapacity(3)
+        var tail: UInt32 = 0
+        var tailCount = 0
         while let first = iterator.next() {
             guard let second = iterator.next() else {
-                tail = [first]
+                tail = UInt32(first)
+                tailCount = 1
                 break
             }
             guard let third = iterator.next() else {
-                tail = [first, second]
+                tail = UInt32(first) | UInt32(second) << 8
+                tailCount = 2
                 break
             }
             guard let fourth = iterator.next() else {
-                tail = [first, second, third]
+                tail = UInt32(first) | UInt32(second) << 8 | UInt32(third) << 16
+                tailCount = 3
                 break
             }
             var block = UInt32(first) | UInt32(second) << 8 | UInt32(third) << 16 | UInt32(fourth) << 24
@@ -50,11 +57,10 @@ public enum KafkaPartitioner {
             hash ^= block
         }
 
-        // The tail bytes go in from the last to the first, as the Java switch falls through.
-        if tail.count == 3 { hash ^= UInt32(tail[2]) << 16 }
-        if tail.count >= 2 { hash ^= UInt32(tail[1]) << 8 }
-        if !tail.isEmpty {
-            hash ^= UInt32(tail[0])
+        // The Java switch falls through from the last tail byte to the first,
+        // which XORs the same bytes into the same positions as this.
+        if tailCount > 0 {
+            hash ^= tail
             hash &*= multiplier
         }
 

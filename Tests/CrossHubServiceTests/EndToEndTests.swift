@@ -30,7 +30,8 @@ import Testing
         let eventCount = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n").count
 
         for (topic, file) in try kcatFiles(fixture, topics: environment.topics.inputs) {
-            let run = try ChildProcess.runTool("kcat", ["-P", "-b", environment.bootstrapServers, "-t", topic, "-K", "\t", "-l", file.path])
+            let run = try ChildProcess.runTool("kcat", ["-P", "-b", environment.bootstrapServers, "-X", "topic.partitioner=murmur2_random",
+                                                       "-t", topic, "-K", "\t", "-l", file.path])
             #expect(run.status == 0, "kcat produced to \(topic): \(run.output)")
             try? FileManager.default.removeItem(at: file)
         }

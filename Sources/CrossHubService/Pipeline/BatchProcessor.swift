@@ -18,14 +18,28 @@ struct BatchProcessor {
     let decoder: EventDecoder
     let scorer: Scorer
     let decider: any OutputDecider
+    /// The producer's `message.max.bytes`, which every dead letter must fit.
+    var maxDeadLetterBytes: Int
+    /// The partitioner whose choice each record's partition is checked against.
+    var inputPartitioner = InputPartitioner.murmur2
+    /// Rejects events that arrive on another team's input topic.
+    let eventTopics: EventTopicRule
+    /// Rejects events dated too far after their record's Kafka timestamp.
+    var futureSkew = FutureSkewRule()
+    /// The input topics' partition count, known once the topics are checked;
+    /// the partition check is skipped while it is nil.
+    var inputPartitionCount: Int?
     private let inputTopics: Set<String>
 
-    init(topics: ServiceTopics, maxEventBytes: Int, scorer: Scorer, decider: any OutputDecider) {
+    init(topics: ServiceTopics, maxEventBytes: Int, scorer: Scorer, decider: any OutputDecider,
+         maxDeadLetterBytes: Int = DeadLetter.defaultMaxRecordBytes) {
         self.topics = topics
         self.decoder = EventDecoder(maxPayloadBytes: maxEventBytes)
         self.scorer = scorer
         self.decider = decider
+        self.maxDeadLetterBytes = maxDeadLetterBytes
         self.inputTopics = Set(topics.inputs.all)
+        self.eventTopics = EventTopicRule(topics: topics.inputs)
     }
 
     /// The outcome of adding one record, for logging.
@@ -88,8 +102,11 @@ struct BatchProcessor {
     /// Checks, decodes and folds one input record into the open batch.
     ///
     /// Checks in order: value present and within the size limit, key
-    /// present, event valid, key equal to the event's `contact_id`. A record
-    /// that fails one is dead-lettered with the reason.
+    /// present, event valid, key equal to the event's `contact_id`, partition
+    /// equal to the key's under ``inputPartitioner``, event type belonging to
+    /// the topic (``eventTopics``), `occurred_at` within
+    /// ``futureSkew`` of the record's timestamp. A record that fails one is
+    /// dead-lettered with the reason.
     ///
     /// - Throws: ``UnknownPartition`` when the record's partition number has no state.
     mutating func add(_ message: KafkaConsumerMessage, polledAt: ContinuousClock.Instant, now: Date) throws -> Intake {
@@ -100,45 +117,14 @@ struct BatchProcessor {
 
         switch decodeChecked(message) {
         case .failure(let reason):
-            batch.deadLetters.append(DeadLetter.record(for: message, reason: reason, topic: topics.deadLetters, now: now))
+            batch.deadLetters.append(DeadLetter.record(for: message, reason: reason, topic: topics.deadLetters, now: now,
+                                                        maxRecordBytes: maxDeadLetterBytes))
             batch.tally.count(.deadLettered, topic: message.topic)
             batch.tally.countDeadLetter(code: reason.code)
             return .deadLettered(reason)
         case .success(let event):
             return fold(event, from: message)
         }
-    }
-
-    private func decodeChecked(_ message: KafkaConsumerMessage) -> Result<Event, DeadLetterReason> {
-        guard let value = message.value else {
-            return .failure(DeadLetterReason(code: DeadLetterReason.missingValue,
-                                             message: "the record has a null value; producers must send the event JSON as the value"))
-        }
-        guard value.count <= decoder.maxPayloadBytes else {
-            return .failure(DeadLetterReason(code: DeadLetterReason.oversized,
-                                             message: "the value has \(value.count) bytes, above the \(decoder.maxPayloadBytes)-byte limit (--max-event-bytes)"))
-        }
-        guard let key = message.key else {
-            return .failure(DeadLetterReason(code: DeadLetterReason.missingKey,
-                                             message: "the record has a null key; producers must key every event by its contact_id"))
-        }
-
-        let event: Event
-        do {
-            event = try decoder.decode(value)
-        } catch {
-            return .failure(DeadLetterReason(code: error.code.rawValue, message: error.description))
-        }
-
-        let matches = key.withUnsafeBytes { keyBytes in
-            keyBytes.elementsEqual(event.contactID.utf8)
-        }
-        guard matches else {
-            return .failure(DeadLetterReason(
-                code: DeadLetterReason.keyMismatch,
-                message: "the key \(Self.quoted(key.string)) differs from contact_id \(Self.quoted(event.contactID)); producers must key every event by its contact_id so that a contact's events share one partition"))
-        }
-        return .success(event)
     }
 
     private mutating func fold(_ event: Event, from message: KafkaConsumerMessage) -> Intake {
@@ -160,10 +146,5 @@ struct BatchProcessor {
         batch.noteFolded(key, cause: DecisionCause(eventID: event.eventID, eventType: event.type,
                                                    occurredAt: event.occurredAt, source: source))
         return .folded
-    }
-
-    private static func quoted(_ text: String) -> String {
-        let shown = text.count > 80 ? String(text.prefix(80)) + "..." : text
-        return "\"\(shown)\""
     }
 }

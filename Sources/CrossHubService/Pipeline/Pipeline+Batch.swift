@@ -26,6 +26,7 @@ extension Pipeline {
 
         if committed {
             consecutiveRetries = 0
+            consecutiveRecordRejections = 0
             let batch = processor.completeCommit()
             let commitTime = ContinuousClock.now
             let now = Date().timeIntervalSince1970
@@ -60,7 +61,8 @@ extension Pipeline {
         try consumer.seek(rewind, timeout: Self.seekTimeout)
         let backoff = Self.retryBackoff(consecutiveRetries)
         logger.warning("batch undone in memory; reading it again", ("kafka.offsets", rewind.map(\.description).joined(separator: ",")),
-                       ("batch.retry", String(consecutiveRetries)), ("retry.backoff_ms", String(ServiceConfiguration.milliseconds(backoff))))
+                       ("batch.retry", String(consecutiveRetries)), ("retry.backoff_ms", String(ServiceConfiguration.milliseconds(backoff))),
+                       ("error", lastBatchFailure.map { "\($0)" } ?? "unknown"))
         // A stop request ends the wait early; the shutdown then leaves the records to the next owner.
         stop.wait(for: backoff)
     }
@@ -70,11 +72,14 @@ extension Pipeline {
     /// - Returns: true when the transaction committed, false when it was
     ///   aborted and the batch must be undone.
     private func commitTransaction(_ prepared: PreparedBatch, producer: KafkaProducer, consumer: KafkaConsumer) throws -> Bool {
+        var sending: Int?
         do {
             try producer.beginTransaction()
             for (index, record) in prepared.records.enumerated() {
+                sending = index
                 try producer.send(record, token: deliveryToken(index))
             }
+            sending = nil
             let groupMetadata = try consumer.groupMetadata()
             try retrying("sending offsets to the transaction") {
                 try producer.sendOffsetsToTransaction(prepared.offsets, groupMetadata: groupMetadata,
@@ -86,13 +91,15 @@ extension Pipeline {
             _ = producer.drainDeliveryReports()
             return true
         } catch let error as KafkaError where !error.isFatal {
-            let failures = producer.drainDeliveryReports().filter { !$0.isSuccess }
+            let failures = producer.drainDeliveryReports().filter { !$0.isSuccess && isCurrentBatch($0) }
             commitErrorLog.log(.error, key: "transaction.\(error.name)", "transaction failed; aborting it", [
                 ("error", "\(error)"), ("batch.records", String(prepared.records.count)),
                 ("delivery.failures", String(failures.count)),
                 ("delivery.first_failure", failures.first?.error.map { "\($0)" } ?? "none"),
             ])
+            lastBatchFailure = failures.first?.error ?? error
             try abortTransaction(producer)
+            try stopIfRecordRejected(failures, sendError: sending.map { (error, $0) }, prepared: prepared)
             return false
         }
     }
@@ -117,12 +124,14 @@ extension Pipeline {
     private func publishThenCommitOffsets(_ prepared: PreparedBatch, producer: KafkaProducer, consumer: KafkaConsumer) throws -> Bool {
         var failures: [KafkaDeliveryReport] = []
         var sent = 0
+        var sendError: (KafkaError, Int)?
         do {
             for (index, record) in prepared.records.enumerated() {
                 try producer.send(record, token: deliveryToken(index))
                 sent += 1
             }
         } catch let error as KafkaError where !error.isFatal {
+            sendError = (error, sent)
             commitErrorLog.log(.error, key: "send.\(error.name)", "sending a record failed",
                                [("error", "\(error)"), ("batch.records", String(prepared.records.count))])
         }
@@ -130,7 +139,9 @@ extension Pipeline {
         let reports = try awaitDeliveryReports(count: sent, producer: producer)
         failures = reports.filter { !$0.isSuccess }
         if let error = fatalError.current { throw error }
+        try stopIfRecordRejected(failures, sendError: sendError, prepared: prepared)
         guard sent == prepared.records.count, failures.isEmpty else {
+            lastBatchFailure = failures.first?.error ?? sendError?.0
             commitErrorLog.log(.error, key: "delivery", "records of the batch were not acknowledged; undoing the batch", [
                 ("batch.records", String(prepared.records.count)), ("records.sent", String(sent)),
                 ("delivery.failures", String(failures.count)),
@@ -161,8 +172,7 @@ extension Pipeline {
             guard ContinuousClock.now < deadline else {
                 throw PipelineError(description: "\(count - reports.count) of \(count) delivery reports did not arrive within \(Self.atLeastOnceMessageTimeout + .seconds(30)); the producer is stuck")
             }
-            let current = batchSequence
-            reports += producer.poll(timeout: .milliseconds(100)).filter { $0.token >> 32 == current & 0xFFFF_FFFF }
+            reports += producer.poll(timeout: .milliseconds(100)).filter(isCurrentBatch)
         }
         return reports
     }
@@ -170,6 +180,10 @@ extension Pipeline {
     /// A delivery token: the batch sequence number in the high 32 bits, the record index in the low 32.
     private func deliveryToken(_ index: Int) -> UInt64 {
         (batchSequence & 0xFFFF_FFFF) << 32 | UInt64(index)
+    }
+
+    private func isCurrentBatch(_ report: KafkaDeliveryReport) -> Bool {
+        report.token >> 32 == batchSequence & 0xFFFF_FFFF
     }
 
     func publishGauges() {

@@ -43,6 +43,10 @@ final class Pipeline {
     var batchSequence: UInt64 = 0
     /// Consecutive batches undone without a commit between them, for the backoff.
     var consecutiveRetries = 0
+    /// Consecutive batch attempts in which Kafka rejected a record itself; see ``stopIfRecordRejected(_:sendError:prepared:)``.
+    var consecutiveRecordRejections = 0
+    /// The error that undid the last batch, for the retry log.
+    var lastBatchFailure: KafkaError?
     /// When the loop next writes the summaries of closed log windows.
     var nextRepeatedLogFlush = ContinuousClock.now
     /// Totals for the stop log.
@@ -62,6 +66,9 @@ final class Pipeline {
         self.deadLetterLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
         self.clientErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
         self.commitErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
+        processor.maxDeadLetterBytes = DeadLetter.maxRecordBytes(of: producerConfiguration().librdkafkaProperties)
+        processor.inputPartitioner = configuration.inputPartitioner
+        processor.futureSkew = FutureSkewRule(maxSkew: configuration.maxFutureSkew)
     }
 
     /// Runs until a stop is requested or an error that retrying cannot fix.
@@ -92,6 +99,7 @@ final class Pipeline {
         let admin = try KafkaAdminClient(configuration: adminConfiguration(), handlers: clientHandlers(statistics: false))
         let partitionCount = try TopicCheck(configuration: configuration, admin: admin, logger: logger).run()
         status.update { $0.inputPartitionCount = partitionCount }
+        processor.inputPartitionCount = partitionCount
 
         let producer = try KafkaProducer(configuration: producerConfiguration(), handlers: clientHandlers(statistics: false))
         self.producer = producer

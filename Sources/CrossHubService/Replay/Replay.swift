@@ -14,6 +14,8 @@ public struct ReplaySettings: Sendable {
     public var decoder = EventDecoder()
     /// How many invalid events the summary keeps for printing; all are counted.
     public var maxKeptInvalid = 1000
+    /// The future-date rule of `crosshub run`, or nil for none.
+    public var futureSkew: FutureSkewRule? = FutureSkewRule()
     /// Keeps every contact's final qualification in the summary, for comparisons.
     public var keepsQualifications = false
 
@@ -84,7 +86,8 @@ public enum Replay {
         try settings.window.validate()
         let started = ContinuousClock.now
         var fold = ReplayFold(window: settings.window,
-                              intake: EventIntake(decoder: settings.decoder, maxKeptInvalid: settings.maxKeptInvalid))
+                              intake: EventIntake(decoder: settings.decoder, maxKeptInvalid: settings.maxKeptInvalid,
+                                                  futureSkew: settings.futureSkew))
         try settings.input.read(into: &fold, progress: progress)
 
         let decider = try ReplayDecider(scorer: settings.scorer, policy: settings.policy)

@@ -15,6 +15,7 @@ struct TopicReader {
     let pollSize: Int
 
     func read(into consumer: inout some EventConsumer, progress: ReplayProgress?) throws {
+        consumer.intake.eventTopics = EventTopicRule(topics: topics)
         let counts = try settings.partitionCounts(of: topics.all)
         var configuration = KafkaConsumerConfiguration(bootstrapServers: settings.bootstrapServers)
         configuration.clientID = settings.clientID
@@ -74,7 +75,10 @@ struct TopicReader {
         switch (message.value, message.key) {
         case (let value?, let key?):
             event = value.withUnsafeBytes { valueBytes in
-                key.withUnsafeBytes { keyBytes in consumer.intake.decodeRecord(value: valueBytes, key: keyBytes, location: location) }
+                key.withUnsafeBytes { keyBytes in
+                    consumer.intake.decodeRecord(value: valueBytes, key: keyBytes, timestampMilliseconds: message.timestamp?.milliseconds,
+                                                 location: location)
+                }
             }
         case (let value?, nil):
             event = value.withUnsafeBytes { consumer.intake.decodeRecord(value: $0, key: nil, location: location) }

@@ -55,8 +55,9 @@ extension QualificationService {
         guard status.joinedGroup, let partitionCount = status.inputPartitionCount else {
             return .unavailable(partition: nil, reason: "this instance has no partition assignment yet; retry when /readyz returns 200")
         }
-        // NOTE: the service cannot see which partitioner the input producers use. With librdkafka's
-        // default (consistent_random, CRC32) the partition named here is not where the contact's events went.
+        // With --input-partitioner murmur2 (the default) every folded record sits in this partition.
+        // NOTE: with --input-partitioner any and producers on another partitioner, such as librdkafka's
+        // default (consistent_random, CRC32), the partition named here is not where the contact's events went.
         let partition = KafkaPartitioner.partition(forKey: Array(contactID.utf8), partitionCount: partitionCount)
         guard status.assignedPartitions.contains(partition) else {
             return .ownedElsewhere(partition: partition)

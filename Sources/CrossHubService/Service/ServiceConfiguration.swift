@@ -1,5 +1,6 @@
 import Foundation
 import Kafka
+import Qualification
 
 /// The settings of one service instance.
 ///
@@ -31,6 +32,12 @@ public struct ServiceConfiguration: Sendable {
     public var commitInterval: Duration = .milliseconds(100)
     /// Input records with a larger value are dead-lettered as `oversized` unread.
     public var maxEventBytes = 65_536
+    /// The partitioner input producers use; with ``InputPartitioner/murmur2``
+    /// a record in another partition than its key's is dead-lettered as `partition_mismatch`.
+    public var inputPartitioner = InputPartitioner.murmur2
+    /// How far an event's `occurred_at` may be after its record's Kafka
+    /// timestamp; later events are dead-lettered as `occurred_at_in_future`.
+    public var maxFutureSkew = FutureSkewRule.defaultMaxSkew
     /// Whether start-up creates missing topics through the admin API.
     public var createTopics = false
     /// The partition count of input topics that start-up creates when none exists yet.
@@ -86,6 +93,8 @@ public struct ServiceConfiguration: Sendable {
             ("backlog-batch-max-events", String(backlogBatchMaxEvents)),
             ("commit-interval-ms", String(Self.milliseconds(commitInterval))),
             ("max-event-bytes", String(maxEventBytes)),
+            ("input-partitioner", inputPartitioner.rawValue),
+            ("max-future-skew", DecisionPolicy.durationText(maxFutureSkew)),
             ("marketing-topic", topics.inputs.marketing),
             ("sales-topic", topics.inputs.sales),
             ("service-topic", topics.inputs.service),

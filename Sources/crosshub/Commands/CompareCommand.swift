@@ -54,7 +54,7 @@ enum CompareCommand: Command {
             scorers = try models.map { try ModelLoading.scorer(path: $0 == "default" ? nil : $0) }
             let source = try ReplaySourceOptions.input(from: options, clientID: "crosshub-compare")
             input = source.input
-            intake = EventIntake(decoder: source.decoder, maxKeptInvalid: source.maxErrors)
+            intake = EventIntake(decoder: source.decoder, maxKeptInvalid: source.maxErrors, futureSkew: source.futureSkew)
             maxErrors = source.maxErrors
             window = ReplayWindow(to: try ReplaySourceOptions.time(options, "to"))
             top = try options.int("top", in: 0...100_000) ?? 20

@@ -57,6 +57,7 @@ enum ReplayCommand: Command {
             try replay.window.validate()
             replay.decoder = source.decoder
             replay.maxKeptInvalid = source.maxErrors
+            replay.futureSkew = source.futureSkew
             replay.outputTopics = try OutputKindOptions.topics(from: options)
             settings = replay
             maxErrors = source.maxErrors

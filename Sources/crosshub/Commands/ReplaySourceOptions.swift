@@ -22,6 +22,8 @@ enum ReplaySourceOptions {
                    help: "File of librdkafka KEY=VALUE lines (# comments), read before --kafka."),
         OptionSpec("max-event-bytes", env: "CROSSHUB_MAX_EVENT_BYTES", default: "65536",
                    help: "Largest event in bytes, 64 to 16777216; larger events count as invalid."),
+        OptionSpec("max-future-skew", env: "CROSSHUB_MAX_FUTURE_SKEW", default: "1d",
+                   help: "How far an event's occurred_at may be after its record's Kafka timestamp (for --from-file lines: after the start of the run), a whole number with d, h, m or s; later events count as invalid (occurred_at_in_future), as crosshub run dead-letters them."),
         OptionSpec("max-errors", default: "100",
                    help: "Print at most this many invalid events; the rest are only counted (0 to 1000000)."),
         OptionSpec("log-level", env: "CROSSHUB_LOG_LEVEL", default: "warning",
@@ -31,13 +33,15 @@ enum ReplaySourceOptions {
     /// Builds the input, the logger and the event decoder the options describe.
     ///
     /// - Throws: `UsageError` naming the option, the value and the fix.
-    static func input(from options: ParsedOptions, clientID: String) throws -> (input: ReplayInput, logger: Logger, decoder: EventDecoder, maxErrors: Int) {
+    static func input(from options: ParsedOptions, clientID: String) throws
+        -> (input: ReplayInput, logger: Logger, decoder: EventDecoder, maxErrors: Int, futureSkew: FutureSkewRule) {
         let logger = try self.logger(from: options)
+        let futureSkew = FutureSkewRule(maxSkew: try RunOptions.maxFutureSkew(from: options))
         let decoder = EventDecoder(maxPayloadBytes: try options.int("max-event-bytes", in: 64...16_777_216) ?? 65_536)
         let maxErrors = try options.int("max-errors", in: 0...1_000_000) ?? 100
         let files = options.strings("from-file")
         guard files.isEmpty else {
-            return (.files(files), logger, decoder, maxErrors)
+            return (.files(files), logger, decoder, maxErrors, futureSkew)
         }
         let settings = try kafkaSettings(from: options, logger: logger, clientID: clientID)
         let topics = InputTopics(marketing: options.string("marketing-topic") ?? "", sales: options.string("sales-topic") ?? "",
@@ -46,7 +50,7 @@ enum ReplaySourceOptions {
             throw UsageError("invalid value '' for --\(flag): expected a topic name")
         }
         let pollSize = try options.int("batch-size", in: 1...100_000) ?? 1000
-        return (.topics(settings, topics, pollSize: pollSize), logger, decoder, maxErrors)
+        return (.topics(settings, topics, pollSize: pollSize), logger, decoder, maxErrors, futureSkew)
     }
 
     /// Builds the Kafka settings from `--brokers`, `--kafka` and `--kafka-properties-file`.

@@ -49,7 +49,7 @@ enum ReportCommand: Command {
             }
             let source = try ReplaySourceOptions.input(from: options, clientID: "crosshub-report")
             input = source.input
-            intake = EventIntake(decoder: source.decoder, maxKeptInvalid: source.maxErrors)
+            intake = EventIntake(decoder: source.decoder, maxKeptInvalid: source.maxErrors, futureSkew: source.futureSkew)
             maxErrors = source.maxErrors
             scorer = try ModelLoading.scorer(path: options.string("model"))
             json = try ReplaySourceOptions.isJSON(options)

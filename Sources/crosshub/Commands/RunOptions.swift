@@ -33,6 +33,10 @@ enum RunOptions {
                    help: "Milliseconds from the start of the poll that returns a batch's first record until the batch is committed, 1 to 60000; bounds the latency at low input rates."),
         OptionSpec("max-event-bytes", env: "CROSSHUB_MAX_EVENT_BYTES", default: "65536",
                    help: "Largest input record value in bytes; larger records are dead-lettered as oversized."),
+        OptionSpec("max-future-skew", env: "CROSSHUB_MAX_FUTURE_SKEW", default: "1d",
+                   help: "How far an event's occurred_at may be after its record's Kafka timestamp: a whole number with d, h, m or s. Later events are dead-lettered as occurred_at_in_future, so that one future date cannot freeze a contact's features."),
+        OptionSpec("input-partitioner", env: "CROSSHUB_INPUT_PARTITIONER", default: "murmur2",
+                   help: "Partitioner of the input producers: murmur2 (the Java client's default; librdkafka producers need partitioner=murmur2_random) dead-letters a record outside its key's partition as partition_mismatch; any skips the check, for inputs that all share another partitioner."),
         ModelLoading.option,
         OptionSpec("marketing-topic", env: "CROSSHUB_MARKETING_TOPIC", default: "marketing.events", help: "Input topic of marketing events."),
         OptionSpec("sales-topic", env: "CROSSHUB_SALES_TOPIC", default: "sales.events", help: "Input topic of sales events."),
@@ -90,6 +94,12 @@ enum RunOptions {
         configuration.backlogBatchMaxEvents = try options.int("backlog-batch-max-events", in: 1...100_000) ?? 5000
         configuration.commitInterval = .milliseconds(try options.int("commit-interval-ms", in: 1...60_000) ?? 100)
         configuration.maxEventBytes = try options.int("max-event-bytes", in: 64...16_777_216) ?? 65_536
+        let partitionerText = options.string("input-partitioner") ?? ""
+        guard let partitioner = InputPartitioner(rawValue: partitionerText) else {
+            throw UsageError("invalid value '\(partitionerText)' for --input-partitioner: expected murmur2 or any")
+        }
+        configuration.inputPartitioner = partitioner
+        configuration.maxFutureSkew = try maxFutureSkew(from: options)
         configuration.createTopics = options.flag("create-topics")
         configuration.newTopicPartitions = try options.int("topic-partitions", in: 1...10_000) ?? 6
         configuration.newTopicReplicationFactor = try options.int("replication-factor", in: -1...32) ?? -1
@@ -151,6 +161,16 @@ enum RunOptions {
         topics.deadLetters = options.string("dead-letter-topic") ?? ""
         topics.changelog = options.string("changelog-topic") ?? ""
         return topics
+    }
+
+    /// Parses `--max-future-skew`, shared with replay, compare and report.
+    static func maxFutureSkew(from options: ParsedOptions) throws -> Duration {
+        let text = options.string("max-future-skew") ?? "1d"
+        // The parser is the one of the decision policy's durations; its field only names the flag in its own errors.
+        guard let skew = try? DecisionPolicy.parseDuration(text, field: .taskDueAfter) else {
+            throw UsageError("invalid value '\(text)' for --max-future-skew: expected a whole number with a unit d, h, m or s, such as 1d or 2h")
+        }
+        return skew
     }
 
     static func kafkaProperties(from options: ParsedOptions) throws -> KafkaConfiguration {
