@@ -4,7 +4,9 @@
 /// implies `acks=all`) and partitions with `murmur2_random`, the Java
 /// client's default partitioner, so that other clients agree on the
 /// partition of a key. ``properties`` passes any other librdkafka property
-/// through and overrides a typed field with the same key.
+/// through and overrides a typed field with the same key. Consumer-only
+/// properties and those with the `consumer.` prefix are left out (see
+/// ``KafkaConfiguration/applicable(to:)``).
 public struct KafkaProducerConfiguration: Sendable {
     /// `bootstrap.servers`: comma-separated `host:port` list.
     public var bootstrapServers: String
@@ -47,7 +49,8 @@ public struct KafkaProducerConfiguration: Sendable {
         self.properties = properties
     }
 
-    /// The librdkafka properties these settings produce, with ``properties`` applied last.
+    /// The librdkafka properties these settings produce, with the producer's
+    /// share of ``properties`` applied last.
     public var librdkafkaProperties: KafkaConfiguration {
         var rendered = KafkaConfiguration()
         rendered["bootstrap.servers"] = bootstrapServers
@@ -60,7 +63,7 @@ public struct KafkaProducerConfiguration: Sendable {
         rendered["transaction.timeout.ms"] = transactionTimeout.map { String(milliseconds($0)) }
         rendered["allow.auto.create.topics"] = allowAutoCreateTopics.map { String($0) }
         rendered["statistics.interval.ms"] = statisticsInterval.map { String(milliseconds($0)) }
-        return rendered.merging(properties)
+        return rendered.merging(properties.applicable(to: .producer))
     }
 }
 
@@ -78,7 +81,9 @@ public struct KafkaAdminConfiguration: Sendable {
         self.properties = properties
     }
 
-    /// The librdkafka properties these settings produce, with ``properties`` applied last.
+    /// The librdkafka properties these settings produce, with the producer's
+    /// share of ``properties`` applied last, because librdkafka's admin
+    /// client is a producer-type handle.
     ///
     /// `allow.auto.create.topics` is false so that reading metadata never creates a topic.
     public var librdkafkaProperties: KafkaConfiguration {
@@ -86,6 +91,6 @@ public struct KafkaAdminConfiguration: Sendable {
         rendered["bootstrap.servers"] = bootstrapServers
         rendered["client.id"] = clientID
         rendered["allow.auto.create.topics"] = "false"
-        return rendered.merging(properties)
+        return rendered.merging(properties.applicable(to: .producer))
     }
 }

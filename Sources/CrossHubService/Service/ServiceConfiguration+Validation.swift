@@ -149,7 +149,8 @@ extension ServiceConfiguration {
 
     private func validateKafkaProperties(_ fail: (String, String) -> Void) {
         for key in kafkaProperties.properties.keys.sorted() {
-            if let reason = Self.reservedKafkaProperties[key] {
+            let prefix = KafkaClientRole.allCases.first { key.hasPrefix($0.prefix) }?.prefix ?? ""
+            if let reason = Self.reservedKafkaProperties[String(key.dropFirst(prefix.count))] {
                 fail("kafka", "property \(key) is set by the service: \(reason)")
             }
         }

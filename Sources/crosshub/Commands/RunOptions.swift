@@ -63,8 +63,8 @@ enum RunOptions {
                    help: "Business time from the qualifying event to a task's due time: a whole number with d, h, m or s."),
         OptionSpec("nurture-workflow", .repeated, env: "CROSSHUB_NURTURE_WORKFLOWS",
                    help: "Workflow of a nurture track as TRACK=WORKFLOW_ID (TRACK= removes it). Defaults: HIGH_POTENTIAL=crosshub-nurture-high-potential, STANDARD=crosshub-nurture-standard."),
-        OptionSpec("kafka", .repeated, env: "CROSSHUB_KAFKA",
-                   help: "librdkafka property KEY=VALUE for every client, such as security.protocol=SASL_SSL; the variable takes a comma-separated list, so give values with commas by flag or file."),
+        OptionSpec("kafka", .keyValue, env: "CROSSHUB_KAFKA",
+                   help: "librdkafka property KEY=VALUE, such as security.protocol=SASL_SSL. Consumer-only properties (fetch.min.bytes) reach only the consumers and producer-only ones (linger.ms) only the producers, as librdkafka's CONFIGURATION.md marks them; prefix a key with consumer. or producer. to send it to one kind of client. The variable takes a comma-separated list, so give values with commas by flag or file. Order: the file, then the variable, then the flags, the last value of a key winning."),
         OptionSpec("kafka-properties-file", env: "CROSSHUB_KAFKA_PROPERTIES_FILE",
                    help: "File of librdkafka KEY=VALUE lines (# comments), read before --kafka; suited to mounted secrets."),
         OptionSpec("restore-timeout-seconds", env: "CROSSHUB_RESTORE_TIMEOUT_SECONDS", default: "240",
@@ -184,7 +184,7 @@ enum RunOptions {
                 properties = properties.merging(try KafkaConfiguration(parsing: [entry]))
             } catch {
                 // The entry is not echoed: without '=' there is no telling whether it contains a secret.
-                throw UsageError("invalid --kafka value number \(index + 1): expected KEY=VALUE, such as security.protocol=SASL_SSL")
+                throw UsageError("invalid --kafka entry number \(index + 1), counting CROSSHUB_KAFKA's entries first: expected KEY=VALUE, such as security.protocol=SASL_SSL")
             }
         }
         return properties
