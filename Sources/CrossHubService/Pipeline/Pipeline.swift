@@ -6,10 +6,11 @@ import Qualification
 ///
 /// Thread confinement: the pipeline thread creates the pipeline and calls
 /// every method. It owns the consumer, the producer and all contact state
-/// (``BatchProcessor``). librdkafka calls the rebalance handler and the log,
+/// (``BatchProcessor``). librdkafka calls the rebalance handler and the
 /// error and statistics handlers inside `poll`, `close` and the transaction
-/// calls on this same thread. Other threads only read the snapshots the
-/// pipeline publishes: ``ServiceStatus``, ``ServiceMetrics`` and ``ContactDirectory``.
+/// calls on this same thread, and the log handler on each client's log
+/// thread. Other threads only read the snapshots the pipeline publishes:
+/// ``ServiceStatus``, ``ServiceMetrics`` and ``ContactDirectory``.
 ///
 /// The loop: poll up to the batch's remaining capacity, fold each record,
 /// and commit the batch when it reaches its ``BatchCap`` (`--batch-max-events`,
