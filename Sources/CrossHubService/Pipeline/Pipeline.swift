@@ -74,8 +74,10 @@ final class Pipeline {
             try shutdown()
             status.update { $0.phase = .stopped }
             return .stopped
-        } catch is ChangelogRestorer.Interrupted where stop.isRequested {
-            return stopDuringRestore()
+        } catch let interrupted as StartupInterrupted {
+            return stopBeforeProcessing(interrupted.description)
+        } catch let interrupted as ChangelogRestorer.Interrupted where stop.isRequested {
+            return stopBeforeProcessing(interrupted.description)
         } catch {
             return fail(error)
         }
@@ -87,28 +89,6 @@ final class Pipeline {
                                           ("librdkafka.version", librdkafkaVersion)]
         fields += configuration.loggedSettings.map { ("config.\($0.name)", $0.value) }
         logger.log(.info, "crosshub run starting", fields)
-    }
-
-    private func start() throws {
-        let admin = try KafkaAdminClient(configuration: adminConfiguration(), handlers: clientHandlers(statistics: false))
-        let partitionCount = try TopicCheck(configuration: configuration, admin: admin, logger: logger).run()
-        status.update { $0.inputPartitionCount = partitionCount }
-
-        let producer = try KafkaProducer(configuration: producerConfiguration(), handlers: clientHandlers(statistics: false))
-        self.producer = producer
-        if configuration.guarantee == .exactlyOnce {
-            try retrying("initializing transactions") {
-                try producer.initTransactions(timeout: Self.transactionCallTimeout)
-            }
-        }
-
-        let consumer = try KafkaConsumer(configuration: consumerConfiguration(), handlers: clientHandlers(statistics: true))
-        self.consumer = consumer
-        try consumer.subscribe(topics: configuration.topics.inputs.all) { [unowned self] _, event in
-            try self.handleRebalance(event)
-        }
-        logger.info("joining consumer group", ("kafka.group", configuration.groupID),
-                    ("kafka.topics", configuration.topics.inputs.all.joined(separator: ",")))
     }
 
     private func loop() throws {
@@ -202,25 +182,6 @@ final class Pipeline {
         logStop(level: .info, "crosshub run stopped")
     }
 
-    /// Stops after a shutdown request cut a restore short: nothing was
-    /// processed since the assignment, so there is no batch to commit.
-    private func stopDuringRestore() -> ServiceExit {
-        logger.info("stopping during a restore; the partitions go back to the group unprocessed")
-        status.update { $0.phase = .stopping }
-        discardOpenBatch = true
-        do {
-            try consumer?.close()
-        } catch {
-            logger.warning("closing the consumer failed", ("error", "\(error)"))
-        }
-        consumer = nil
-        producer?.close(timeout: .seconds(30))
-        producer = nil
-        logStop(level: .info, "crosshub run stopped")
-        status.update { $0.phase = .stopped }
-        return .stopped
-    }
-
     private func fail(_ error: any Error) -> ServiceExit {
         let reason = "\(error)"
         logger.critical("stopping on an error that retrying cannot fix", ("error", reason))
@@ -247,7 +208,7 @@ final class Pipeline {
         }
     }
 
-    private func logStop(level: LogLevel, _ message: String) {
+    func logStop(level: LogLevel, _ message: String) {
         flushRepeatedLogs(now: .distantFuture)
         let snapshot = metrics.snapshot()
         logger.log(level, message, [
