@@ -57,8 +57,11 @@ extension Pipeline {
         let error: @Sendable (KafkaError) -> Void = { error in
             let fields: [(String, String)] = [("error", error.description)]
             if error.isFatal {
-                fatalError.set(error)
-                logger.log(.critical, "fatal Kafka client error", fields)
+                // The pipeline's stop line is the one critical line of a
+                // fatal stop and names the first fatal error. Later reports,
+                // often the same error from close, go to debug.
+                let first = fatalError.set(error)
+                logger.log(first ? .error : .debug, "fatal Kafka client error; the instance stops", fields)
             } else {
                 errorLog.log(.warning, key: "kafka.error.\(error.name)", "Kafka client error; librdkafka retries on its own", fields)
             }

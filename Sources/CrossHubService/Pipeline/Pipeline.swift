@@ -184,6 +184,8 @@ final class Pipeline {
 
     private func fail(_ error: any Error) -> ServiceExit {
         let reason = "\(error)"
+        // Reports of the same error while the clients close then stay out of the warning log.
+        if let kafkaError = error as? KafkaError, kafkaError.isFatal { fatalError.set(kafkaError) }
         logger.critical("stopping on an error that retrying cannot fix", ("error", reason))
         status.update { status in
             status.phase = .failed
