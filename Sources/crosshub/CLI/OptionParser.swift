@@ -189,9 +189,8 @@ struct OptionParser {
             lines.append("      \(spec.help)")
             var details: [String] = []
             if spec.kind == .repeated || spec.kind == .keyValue { details.append("repeatable") }
-            if let variable = spec.environment {
-                details.append(spec.kind == .keyValue ? "env \(variable), merged: a flag overrides the variable per key" : "env \(variable)")
-            }
+            if let variable = spec.environment { details.append("env \(variable)") }
+            if spec.kind == .keyValue && spec.environment != nil { details.append("merged, a flag overriding the variable per key") }
             if let value = spec.defaultValue { details.append("default \(value)") }
             if !details.isEmpty {
                 lines.append("      (\(details.joined(separator: "; ")))")
