@@ -14,9 +14,10 @@ public struct KafkaProducerConfiguration: Sendable {
     public var clientID: String?
     /// `enable.idempotence`.
     public var enableIdempotence = true
-    /// `transactional.id`. Set it to use the transaction calls; it must be
-    /// stable across restarts of the same instance so that the broker fences
-    /// the previous one.
+    /// `transactional.id`. Set it to use the transaction calls. Two live
+    /// producers with one id fence each other. Reusing it after a restart
+    /// makes `initTransactions` abort the previous process's open transaction
+    /// at once, instead of after `transaction.timeout.ms`.
     public var transactionalID: String?
     /// `partitioner`, used for messages without an explicit partition.
     public var partitioner = "murmur2_random"

@@ -12,8 +12,10 @@ public struct ServiceConfiguration: Sendable {
     public var bootstrapServers: String
     /// The consumer group that every instance of one deployment shares.
     public var groupID = "crosshub"
-    /// This instance's stable name. It is part of the `transactional.id`,
-    /// so a restarted instance with the same name fences its predecessor.
+    /// This instance's name, part of the `transactional.id`, so unique
+    /// among the group's running instances. A restart with the same name
+    /// aborts the predecessor's open transaction at once. A new name is
+    /// safe too, because offsets carry the group generation (KIP-447).
     public var instanceID: String
     /// The first part of the `transactional.id` `<prefix>-<group>-<instance>`.
     public var transactionalIDPrefix = "crosshub"
@@ -64,7 +66,7 @@ public struct ServiceConfiguration: Sendable {
         self.instanceID = instanceID
     }
 
-    /// `<prefix>-<group>-<instance>`: the same on every restart of this instance.
+    /// `<prefix>-<group>-<instance>`: the same on every restart that keeps the instance id.
     public var transactionalID: String {
         "\(transactionalIDPrefix)-\(groupID)-\(instanceID)"
     }

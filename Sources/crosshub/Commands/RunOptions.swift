@@ -20,7 +20,7 @@ enum RunOptions {
         OptionSpec("group-id", env: "CROSSHUB_GROUP_ID", default: "crosshub",
                    help: "Consumer group shared by every instance of one deployment."),
         OptionSpec("instance-id", env: "CROSSHUB_INSTANCE_ID",
-                   help: "Stable name of this instance, part of the transactional.id; a restart with the same name fences the previous process. Default: the host name."),
+                   help: "Name of this instance, part of the transactional.id; it must be unique among the group's running instances. It may change between restarts (the broker fences a stale instance by its group generation), but a restart with the same name aborts the previous process's open transaction at once instead of after transaction.timeout.ms. Default: the host name."),
         OptionSpec("transactional-id-prefix", env: "CROSSHUB_TRANSACTIONAL_ID_PREFIX", default: "crosshub",
                    help: "First part of the transactional.id PREFIX-GROUP-INSTANCE (exactly-once mode)."),
         OptionSpec("guarantee", env: "CROSSHUB_GUARANTEE", default: "exactly-once",
