@@ -46,6 +46,7 @@ extension Pipeline {
         let metrics = metrics
         let fatalError = fatalError
         let errorLog = clientErrorLog
+        let status = status
 
         let log: @Sendable (KafkaLogRecord) -> Void = { record in
             var level = LogLevel(syslogSeverity: Int(record.level.rawValue))
@@ -56,6 +57,7 @@ extension Pipeline {
         }
         let error: @Sendable (KafkaError) -> Void = { error in
             let fields: [(String, String)] = [("error", error.description)]
+            if error.code == .allBrokersDown { status.recordBrokersDown(true) }
             if error.isFatal {
                 // The pipeline's stop line is the one critical line of a
                 // fatal stop and names the first fatal error. Later reports,
@@ -74,6 +76,7 @@ extension Pipeline {
             statisticsHandler = { @Sendable json in
                 do {
                     try metrics.recordStatistics(json, positionBased: positionBased)
+                    if try KafkaStatistics.hasBrokerUp(fromJSON: json) == true { status.recordBrokersDown(false) }
                 } catch {
                     errorLog.log(.warning, key: "kafka.statistics", "librdkafka statistics could not be read; the consumer lag metric keeps its last value",
                                  [("error", "\(error)")])

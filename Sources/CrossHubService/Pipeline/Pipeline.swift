@@ -124,11 +124,15 @@ final class Pipeline {
             // its poll, so the commit interval counts from the poll's start.
             if batchWasEmpty && !processor.batch.isEmpty { processor.batch.startedAt = now }
 
-            maxEvents = batchCap.limit(queued: consumer.queuedMessageCount)
+            let queued = consumer.queuedMessageCount
+            maxEvents = batchCap.limit(queued: queued)
             if let started = processor.batch.startedAt,
                processor.batch.recordCount >= maxEvents || ContinuousClock.now >= started + configuration.commitInterval {
                 try finishBatch(duringRebalance: false)
             }
+            // An undone batch counts as waiting until its records commit, even
+            // while the consumer has not fetched them again.
+            status.recordWaiting(!processor.batch.isEmpty || queued > 0 || consecutiveRetries > 0, at: polledAt)
             if polledAt >= nextRepeatedLogFlush {
                 flushRepeatedLogs()
                 nextRepeatedLogFlush = polledAt + .seconds(1)

@@ -45,9 +45,12 @@ public struct ServiceConfiguration: Sendable {
     public var httpPort: Int?
     /// The IPv4 or IPv6 literal the operations endpoint binds to.
     public var httpBindAddress = "0.0.0.0"
-    /// How long the input consumer may go without a poll before `/readyz`
-    /// reports the instance as stalled.
+    /// How long the input consumer may go without a poll, or records may
+    /// wait without a committed batch, before `/readyz` reports the instance as stalled.
     public var stallTimeout: Duration = .seconds(60)
+    /// The number of batches undone in a row (aborted transactions, failed
+    /// deliveries) at which `/readyz` reports the instance as stalled.
+    public var stallRetries = 5
     /// How often librdkafka reports statistics (consumer lag); zero turns them off.
     public var statisticsInterval: Duration = .seconds(5)
     /// How long restoring the newly assigned partitions from the changelog
@@ -108,6 +111,7 @@ public struct ServiceConfiguration: Sendable {
             settings.append(("http-port", "off"))
         }
         settings.append(("stall-timeout-seconds", String(Self.milliseconds(stallTimeout) / 1000)))
+        settings.append(("stall-retries", String(stallRetries)))
         settings.append(("restore-timeout-seconds", String(ServiceConfiguration.milliseconds(restoreTimeout) / 1000)))
         settings.append(("statistics-interval-ms", String(Self.milliseconds(statisticsInterval))))
         settings += additionalSettings

@@ -76,7 +76,9 @@ enum RunOptions {
         OptionSpec("http-address", env: "CROSSHUB_HTTP_ADDRESS", default: "0.0.0.0",
                    help: "IPv4 or IPv6 address the operations endpoint binds to, such as 0.0.0.0 (every IPv4 interface), 127.0.0.1 or ::."),
         OptionSpec("stall-timeout-seconds", env: "CROSSHUB_STALL_TIMEOUT_SECONDS", default: "60",
-                   help: "Seconds without a consumer poll after which /readyz reports the instance as stalled, 1 to 86400."),
+                   help: "Seconds without a consumer poll, or without a committed batch while input records are waiting (an open batch, fetched records or an undone batch), after which /readyz reports the instance as stalled, 1 to 86400."),
+        OptionSpec("stall-retries", env: "CROSSHUB_STALL_RETRIES", default: "5",
+                   help: "Batches undone in a row (aborted transactions, failed deliveries) after which /readyz reports the instance as stalled until a batch commits, 1 to 1000."),
         OptionSpec("log-level", env: "CROSSHUB_LOG_LEVEL", default: "info",
                    help: "Lowest level logged: trace, debug, info, notice, warning, error or critical."),
         OptionSpec("log-format", env: "CROSSHUB_LOG_FORMAT", default: "logfmt",
@@ -111,6 +113,7 @@ enum RunOptions {
         configuration.httpPort = try options.int("http-port", in: 0...65_535) ?? 0
         configuration.httpBindAddress = options.string("http-address") ?? "0.0.0.0"
         configuration.stallTimeout = .seconds(try options.int("stall-timeout-seconds", in: 1...86_400) ?? 60)
+        configuration.stallRetries = try options.int("stall-retries", in: 1...1000) ?? 5
         // Statistics feed only the consumer lag metric, so they are off by default without the endpoint.
         let defaultStatisticsInterval = configuration.httpPort == 0 ? 0 : 5000
         configuration.statisticsInterval = .milliseconds(try options.int("statistics-interval-ms", in: 0...86_400_000) ?? defaultStatisticsInterval)
