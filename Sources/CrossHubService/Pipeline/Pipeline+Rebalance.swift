@@ -82,7 +82,7 @@ extension Pipeline {
 
         let restorer = ChangelogRestorer(
             bootstrapServers: configuration.bootstrapServers, topic: configuration.topics.changelog,
-            clientID: "\(clientID)-restore", kafkaProperties: configuration.kafkaProperties,
+            groupID: configuration.groupID, clientID: "\(clientID)-restore", kafkaProperties: configuration.kafkaProperties,
             handlers: clientHandlers(statistics: false), timeout: configuration.restoreTimeout,
             logger: logger, stop: stop)
         let started = ContinuousClock.now

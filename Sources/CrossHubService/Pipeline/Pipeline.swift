@@ -60,6 +60,7 @@ final class Pipeline {
         self.version = version
         self.processor = BatchProcessor(topics: configuration.topics, maxEventBytes: configuration.maxEventBytes,
                                         scorer: scorer, decider: decider)
+        processor.changelogGroupID = configuration.groupID
         self.deadLetterLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
         self.clientErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
         self.commitErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)

@@ -44,7 +44,7 @@ enum RunOptions {
         OptionSpec("notifications-topic", env: "CROSSHUB_NOTIFICATIONS_TOPIC", default: "crosshub.notifications", help: "Output topic of notifications."),
         OptionSpec("enrollments-topic", env: "CROSSHUB_ENROLLMENTS_TOPIC", default: "crosshub.enrollments", help: "Output topic of nurture enrollments."),
         OptionSpec("dead-letter-topic", env: "CROSSHUB_DEAD_LETTER_TOPIC", default: "crosshub.dead-letters", help: "Topic of rejected input records, with the reason in headers."),
-        OptionSpec("changelog-topic", env: "CROSSHUB_CHANGELOG_TOPIC", default: "crosshub.contact-state", help: "Compacted changelog of contact snapshots; same partition count as the inputs."),
+        OptionSpec("changelog-topic", env: "CROSSHUB_CHANGELOG_TOPIC", default: "crosshub.contact-state", help: "Compacted changelog of contact snapshots; same partition count as the inputs. Each consumer group needs its own: start-up stops when the changelog holds state of another --group-id."),
         OptionSpec("create-topics", .flag, env: "CROSSHUB_CREATE_TOPICS",
                    help: "Create missing topics at start-up through the admin API (not supported by the embedded broker; use 'crosshub broker --topics' there)."),
         OptionSpec("topic-partitions", env: "CROSSHUB_TOPIC_PARTITIONS", default: "6",
