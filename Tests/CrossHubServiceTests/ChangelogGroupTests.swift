@@ -6,15 +6,19 @@ import Testing
 
 /// Changelog records name their consumer group, and another group does not restore them.
 @Suite struct ChangelogGroupTests {
+    /// Produces `events`, runs one instance of `group` until it has folded them all, and stops it.
+    private func processAll(_ events: [GeneratedEvent], group: String, in environment: ServiceTestCluster) throws {
+        try environment.produce(events)
+        let service = try environment.startService(environment.configuration(group: group, instance: "\(group)-1"))
+        try waitUntil("every event folded") { service.metrics.snapshot().total(.folded) == UInt64(events.count) }
+        service.requestStop()
+        #expect(service.waitUntilStopped(timeout: .seconds(30)) == .stopped)
+    }
+
     @Test func otherGroupRejectsChangelog() throws {
         let environment = try ServiceTestCluster(partitions: 1)
         let events = try ServiceTestCluster.orderedEvents(contacts: 2, seed: 13)
-        try environment.produce(events)
-
-        let first = try environment.startService(environment.configuration(group: "first", instance: "first-1"))
-        try waitUntil("every event folded") { first.metrics.snapshot().total(.folded) == UInt64(events.count) }
-        first.requestStop()
-        #expect(first.waitUntilStopped(timeout: .seconds(30)) == .stopped)
+        try processAll(events, group: "first", in: environment)
 
         let changelog = try environment.readAll(environment.topics.changelog)
         #expect(!changelog.isEmpty)
@@ -41,12 +45,7 @@ import Testing
     @Test func tombstonesReleaseChangelog() throws {
         let environment = try ServiceTestCluster(partitions: 1)
         let events = try ServiceTestCluster.orderedEvents(contacts: 2, seed: 14)
-        try environment.produce(events)
-
-        let first = try environment.startService(environment.configuration(group: "retired", instance: "retired-1"))
-        try waitUntil("every event folded") { first.metrics.snapshot().total(.folded) == UInt64(events.count) }
-        first.requestStop()
-        #expect(first.waitUntilStopped(timeout: .seconds(30)) == .stopped)
+        try processAll(events, group: "retired", in: environment)
 
         // A tombstone per key, as 'crosshub reset' writes them, clears the retired group's state.
         let keys = Set(try environment.readAll(environment.topics.changelog).compactMap { $0.key.map(Array.init) })
