@@ -92,6 +92,7 @@ import Testing
 
         var configuration = environment.configuration(group: "commit-logs", guarantee: .atLeastOnce)
         configuration.batchMaxEvents = 1
+        configuration.backlogBatchMaxEvents = 1
         let logs = MemoryLogSink()
         let service = try environment.startService(configuration, logs: logs)
         try waitUntil("every record processed") { service.metrics.snapshot().totalConsumed == UInt64(events.count) }
