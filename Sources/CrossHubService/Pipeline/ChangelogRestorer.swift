@@ -13,10 +13,10 @@ import Qualification
 /// offset, so snapshots of a transaction still open are not waited for.
 ///
 /// Every record the service writes carries its consumer group in the
-/// ``groupHeader`` header. When the newest record of a contact comes from
-/// another group (and no tombstone, such as one of `crosshub reset`, follows
-/// it), the restore stops with ``ForeignGroup``, because instances of two
-/// groups that share a changelog would restore and overwrite each other's
+/// ``groupHeader`` header. The restore stops with ``ForeignGroup`` when the
+/// newest record of a contact comes from another group, unless a tombstone
+/// (such as one of `crosshub reset`) follows it. Instances of two groups
+/// that share a changelog would otherwise restore and overwrite each other's
 /// state. Stopping is safer than skipping such records: skipping would start
 /// this group from empty state and keep writing into the other group's changelog.
 /// NOTE: records without the header (written before the header existed, or

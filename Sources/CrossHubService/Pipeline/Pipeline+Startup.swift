@@ -90,8 +90,8 @@ extension Pipeline {
         return .stopped
     }
 
-    /// The longest single wait for the cluster during start-up, and so the
-    /// longest delay before a stop request is seen.
+    /// The maximum timeout of one start-up call to the cluster, and so the
+    /// maximum delay before start-up sees a stop request.
     static let startupSlice: Duration = .milliseconds(500)
     static let startupRetryPause: Duration = .milliseconds(100)
     static let initTransactionsLimit: Duration = .seconds(60)

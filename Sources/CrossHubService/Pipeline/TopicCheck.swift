@@ -9,9 +9,9 @@ struct TopicCheck {
         var description: String
     }
 
-    /// Runs a metadata read, named by its first argument, with the timeout
-    /// the wait passes to it, and returns its result; the pipeline repeats
-    /// it in short calls so that a stop request ends the wait.
+    /// Runs a metadata read (named by the first argument) with a timeout of
+    /// the wait's choice and returns its result. The pipeline's wait repeats
+    /// short reads, so that a stop request ends it.
     typealias MetadataWait = (String, (Duration) throws -> [String: Int?]) throws -> [String: Int?]
 
     let configuration: ServiceConfiguration
