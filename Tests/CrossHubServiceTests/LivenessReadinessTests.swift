@@ -27,6 +27,20 @@ import Testing
         return service
     }
 
+    /// Waits until the instance is ready again after the faults are cleared,
+    /// and records the reason and the recent log when it is not.
+    private func waitUntilReady(_ service: QualificationService, logs: MemoryLogSink) throws {
+        do {
+            // The batch that was aborted last may wait out its backoff (up to 10 s) and an abort first.
+            try waitUntil("the instance ready again", timeout: .seconds(60)) { service.status.isReady }
+        } catch {
+            let metrics = service.metrics.snapshot()
+            let recent = logs.records.filter { $0.level >= .info }.suffix(15).map { "\($0.message) \($0.fields)" }
+            Issue.record("still not ready: \(reason(service)); \(metrics.batchesCommitted) batches committed, \(metrics.batchesRetried) retried; recent log:\n\(recent.joined(separator: "\n"))")
+            throw error
+        }
+    }
+
     @Test func retriedBatchTurnsNotReady() throws {
         let environment = try ServiceTestCluster(partitions: 1)
         let events = try ServiceTestCluster.orderedEvents(contacts: 3, seed: 5)
@@ -44,15 +58,7 @@ import Testing
         #expect(reason(service).hasSuffix("times in a row without a commit; the log names the Kafka error (limit 3, --stall-retries)"))
 
         environment.cluster.clearRequestErrors(.produce)
-        do {
-            // The batch that was aborted last may wait out its backoff (up to 10 s) and an abort first.
-            try waitUntil("the instance ready again", timeout: .seconds(60)) { service.status.isReady }
-        } catch {
-            let metrics = service.metrics.snapshot()
-            let recent = logs.records.filter { $0.level >= .info }.suffix(15).map { "\($0.message) \($0.fields)" }
-            Issue.record("still not ready: \(reason(service)); \(metrics.batchesCommitted) batches committed, \(metrics.batchesRetried) retried; recent log:\n\(recent.joined(separator: "\n"))")
-            throw error
-        }
+        try waitUntilReady(service, logs: logs)
         try waitUntil("every event folded") { service.metrics.snapshot().total(.folded) == UInt64(events.count) }
         #expect(service.status.snapshot().consecutiveRetries == 0)
     }
@@ -63,7 +69,8 @@ import Testing
         var configuration = environment.configuration(group: "stalled")
         configuration.stallTimeout = .seconds(2)
         configuration.stallRetries = 1000
-        let service = try startFailingProduce(environment, configuration, events: events)
+        let logs = MemoryLogSink()
+        let service = try startFailingProduce(environment, configuration, events: events, logs: logs)
         defer {
             service.requestStop()
             _ = service.waitUntilStopped(timeout: .seconds(30))
@@ -75,7 +82,7 @@ import Testing
         #expect(service.status.snapshot().lastPollAt.map { ContinuousClock.now - $0 < .seconds(2) } == true)
 
         environment.cluster.clearRequestErrors(.produce)
-        try waitUntil("the instance ready again") { service.status.isReady }
+        try waitUntilReady(service, logs: logs)
         try waitUntil("every event folded") { service.metrics.snapshot().total(.folded) == UInt64(events.count) }
     }
 
