@@ -37,14 +37,17 @@ public struct KafkaLogRecord: Sendable, Hashable {
 
 /// Callbacks that a client invokes for logs, errors and statistics.
 ///
-/// Threading: librdkafka never calls these from its own threads. Each one runs
-/// on the thread that is inside a polling call of the client (`poll`,
-/// `flush`, `close`, a transaction call, or an admin call), synchronously,
-/// before that call returns. Keep them short, and do not call back into the
-/// same client from a handler except as documented on the rebalance handler.
+/// Threading: librdkafka never calls these from its own threads. The error
+/// and statistics handlers run on the thread that is inside a polling call of
+/// the client (`poll`, `flush`, `close`, a transaction call, or an admin
+/// call), synchronously, before that call returns. The log handler runs on
+/// the client's own log thread for librdkafka's lines, as they are logged,
+/// and on the calling thread for the wrapper's lines. Keep them short, and do
+/// not call back into the same client from a handler except as documented on
+/// the rebalance handler.
 public struct KafkaClientHandlers: Sendable {
-    /// Receives librdkafka's log lines (routed through `log.queue`) and the wrapper's own.
-    /// When nil, log lines are dropped.
+    /// Receives librdkafka's log lines (routed through `log.queue` to a log
+    /// thread of the client) and the wrapper's own. When nil, log lines are dropped.
     public var log: (@Sendable (KafkaLogRecord) -> Void)?
 
     /// Receives errors that belong to no call: librdkafka's `error_cb`

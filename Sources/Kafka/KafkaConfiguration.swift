@@ -75,13 +75,17 @@ public struct KafkaConfiguration: Sendable, Hashable, CustomStringConvertible,
         return Self.isSecret(key: key) ? Self.mask : value
     }
 
-    /// Checks every property against librdkafka without creating a client.
+    /// Checks every property against librdkafka without creating a client:
+    /// the consumer's share and the producer's share, with `consumer.` and
+    /// `producer.` prefixes removed (see ``applicable(to:)``).
     ///
     /// - Throws: ``KafkaError`` of kind ``KafkaError/Kind/invalidConfiguration``
     ///   with the key and librdkafka's message for the first property it rejects.
     public func validate() throws {
-        let handle = try RDConfiguration(self)
-        handle.destroy()
+        for role in KafkaClientRole.allCases {
+            let handle = try RDConfiguration(applicable(to: role))
+            handle.destroy()
+        }
     }
 
     static let mask = "***"

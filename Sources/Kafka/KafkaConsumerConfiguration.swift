@@ -5,7 +5,8 @@
 /// is `range`, a new group starts at the earliest offset, and
 /// `read_committed` hides aborted transactions (on a real broker).
 /// ``properties`` passes any other librdkafka property through and overrides
-/// a typed field with the same key.
+/// a typed field with the same key. Producer-only properties and those with
+/// the `producer.` prefix are left out (see ``KafkaConfiguration/applicable(to:)``).
 public struct KafkaConsumerConfiguration: Sendable {
     /// `bootstrap.servers`: comma-separated `host:port` list.
     public var bootstrapServers: String
@@ -56,7 +57,8 @@ public struct KafkaConsumerConfiguration: Sendable {
         self.properties = properties
     }
 
-    /// The librdkafka properties these settings produce, with ``properties`` applied last.
+    /// The librdkafka properties these settings produce, with the consumer's
+    /// share of ``properties`` applied last.
     public var librdkafkaProperties: KafkaConfiguration {
         var rendered = KafkaConfiguration()
         rendered["bootstrap.servers"] = bootstrapServers
@@ -70,6 +72,6 @@ public struct KafkaConsumerConfiguration: Sendable {
         rendered["session.timeout.ms"] = sessionTimeout.map { String(milliseconds($0)) }
         rendered["max.poll.interval.ms"] = maxPollInterval.map { String(milliseconds($0)) }
         rendered["statistics.interval.ms"] = statisticsInterval.map { String(milliseconds($0)) }
-        return rendered.merging(properties)
+        return rendered.merging(properties.applicable(to: .consumer))
     }
 }

@@ -4,7 +4,9 @@
 /// implies `acks=all`) and partitions with `murmur2_random`, the Java
 /// client's default partitioner, so that other clients agree on the
 /// partition of a key. ``properties`` passes any other librdkafka property
-/// through and overrides a typed field with the same key.
+/// through and overrides a typed field with the same key. Consumer-only
+/// properties and those with the `consumer.` prefix are left out (see
+/// ``KafkaConfiguration/applicable(to:)``).
 public struct KafkaProducerConfiguration: Sendable {
     /// `bootstrap.servers`: comma-separated `host:port` list.
     public var bootstrapServers: String
@@ -12,9 +14,10 @@ public struct KafkaProducerConfiguration: Sendable {
     public var clientID: String?
     /// `enable.idempotence`.
     public var enableIdempotence = true
-    /// `transactional.id`. Set it to use the transaction calls; it must be
-    /// stable across restarts of the same instance so that the broker fences
-    /// the previous one.
+    /// `transactional.id`. Set it to use the transaction calls. Two live
+    /// producers with one id fence each other. Reusing it after a restart
+    /// makes `initTransactions` abort the previous process's open transaction
+    /// at once, instead of after `transaction.timeout.ms`.
     public var transactionalID: String?
     /// `partitioner`, used for messages without an explicit partition.
     public var partitioner = "murmur2_random"
@@ -47,7 +50,8 @@ public struct KafkaProducerConfiguration: Sendable {
         self.properties = properties
     }
 
-    /// The librdkafka properties these settings produce, with ``properties`` applied last.
+    /// The librdkafka properties these settings produce, with the producer's
+    /// share of ``properties`` applied last.
     public var librdkafkaProperties: KafkaConfiguration {
         var rendered = KafkaConfiguration()
         rendered["bootstrap.servers"] = bootstrapServers
@@ -60,7 +64,7 @@ public struct KafkaProducerConfiguration: Sendable {
         rendered["transaction.timeout.ms"] = transactionTimeout.map { String(milliseconds($0)) }
         rendered["allow.auto.create.topics"] = allowAutoCreateTopics.map { String($0) }
         rendered["statistics.interval.ms"] = statisticsInterval.map { String(milliseconds($0)) }
-        return rendered.merging(properties)
+        return rendered.merging(properties.applicable(to: .producer))
     }
 }
 
@@ -78,7 +82,9 @@ public struct KafkaAdminConfiguration: Sendable {
         self.properties = properties
     }
 
-    /// The librdkafka properties these settings produce, with ``properties`` applied last.
+    /// The librdkafka properties these settings produce, with the producer's
+    /// share of ``properties`` applied last, because librdkafka's admin
+    /// client is a producer-type handle.
     ///
     /// `allow.auto.create.topics` is false so that reading metadata never creates a topic.
     public var librdkafkaProperties: KafkaConfiguration {
@@ -86,6 +92,6 @@ public struct KafkaAdminConfiguration: Sendable {
         rendered["bootstrap.servers"] = bootstrapServers
         rendered["client.id"] = clientID
         rendered["allow.auto.create.topics"] = "false"
-        return rendered.merging(properties)
+        return rendered.merging(properties.applicable(to: .producer))
     }
 }

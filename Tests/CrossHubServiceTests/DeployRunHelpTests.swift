@@ -31,6 +31,23 @@ import Testing
         #expect(run.output.hasSuffix(" passed, 0 failed\n"), "\(run.output)")
     }
 
+    /// The Deployment names each pod's instance after the pod, which changes
+    /// on every replacement, so the help must not require a stable id.
+    @Test func instanceIDHelpFitsDeployment() throws {
+        let manifest = try String(contentsOf: ChildProcess.repositoryRoot.appendingPathComponent("deploy/kubernetes/deployment.yaml"),
+                                  encoding: .utf8)
+        #expect(manifest.contains("kind: Deployment"))
+        #expect(manifest.contains("fieldPath: metadata.name"))
+
+        let help = try Self.runHelp()
+        let lines = help.components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.contains("--instance-id VALUE") })
+        let text = lines[index + 1].lowercased()
+        #expect(!text.contains("stable name"), "\(text)")
+        #expect(text.contains("unique among the group's running instances"), "\(text)")
+        #expect(text.contains("transaction.timeout.ms"), "\(text)")
+    }
+
     @Test func undocumentedVariableIsReported() throws {
         let help = try Self.runHelp()
         let edited = help.replacingOccurrences(of: "(env CROSSHUB_GUARANTEE; default exactly-once)", with: "(default exactly-once)")

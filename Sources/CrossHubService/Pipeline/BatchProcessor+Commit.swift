@@ -32,6 +32,7 @@ extension BatchProcessor {
     mutating func prepareCommit() -> PreparedBatch {
         var outputs: [KafkaProducerMessage] = []
         var changelog: [KafkaProducerMessage] = []
+        let changelogHeaders = changelogGroupID.map { [KafkaHeader(key: ChangelogRestorer.groupHeader, string: $0)] } ?? []
 
         for key in batch.touchedOrder {
             if let cause = batch.causes[key] {
@@ -52,7 +53,8 @@ extension BatchProcessor {
             let prior = batch.priorStates[key] ?? nil
             if let current, current != prior {
                 changelog.append(KafkaProducerMessage(topic: topics.changelog, partition: key.partition,
-                                                      key: Array(key.contactID.utf8), value: current.snapshotBytes()))
+                                                      key: Array(key.contactID.utf8), value: current.snapshotBytes(),
+                                                      headers: changelogHeaders))
             }
         }
         batch.tally.changelogRecords = changelog.count

@@ -15,6 +15,9 @@ struct BatchProcessor {
     var batch = OpenBatch()
 
     let topics: ServiceTopics
+    /// The consumer group written into the ``ChangelogRestorer/groupHeader``
+    /// header of every changelog record; nil writes no header.
+    var changelogGroupID: String?
     let decoder: EventDecoder
     let scorer: Scorer
     let decider: any OutputDecider

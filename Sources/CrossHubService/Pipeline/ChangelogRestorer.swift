@@ -11,7 +11,25 @@ import Qualification
 /// its previous snapshot. The end is the partition-EOF event of a
 /// `read_committed` consumer, which librdkafka reports at the last stable
 /// offset, so snapshots of a transaction still open are not waited for.
+///
+/// Every record the service writes carries its consumer group in the
+/// ``groupHeader`` header. The restore stops with ``ForeignGroup`` when the
+/// newest record of a contact comes from another group, unless a tombstone
+/// (such as one of `crosshub reset`) follows it. Instances of two groups
+/// that share a changelog would otherwise restore and overwrite each other's
+/// state. Stopping is safer than skipping such records: skipping would start
+/// this group from empty state and keep writing into the other group's changelog.
+/// NOTE: records without the header (written before the header existed, or
+/// by other tools) are restored as this group's.
 struct ChangelogRestorer {
+    /// The header that names the consumer group which wrote a changelog record.
+    static let groupHeader = "crosshub.group_id"
+
+    /// A changelog record written by another consumer group.
+    struct ForeignGroup: Error, CustomStringConvertible {
+        var description: String
+    }
+
     /// What one partition's restore found.
     struct Result {
         var state: PartitionState
@@ -31,6 +49,8 @@ struct ChangelogRestorer {
 
     let bootstrapServers: String
     let topic: String
+    /// This instance's consumer group; records of any other group stop the restore.
+    let groupID: String
     let clientID: String
     let kafkaProperties: KafkaConfiguration
     let handlers: KafkaClientHandlers
@@ -41,7 +61,8 @@ struct ChangelogRestorer {
     /// Restores partitions `numbers` of the changelog.
     ///
     /// - Throws: ``Failure`` when a partition's end is not reached within the
-    ///   timeout, ``Interrupted`` when a stop is requested first, and a
+    ///   timeout, ``Interrupted`` when a stop is requested first,
+    ///   ``ForeignGroup`` for a record of another consumer group, and a
     ///   ``KafkaError`` when the reader cannot be created or assigned.
     func restore(_ numbers: [Int32]) throws -> [Result] {
         guard !numbers.isEmpty else { return [] }
@@ -65,6 +86,8 @@ struct ChangelogRestorer {
         var results: [Int32: Result] = [:]
         for number in numbers { results[number] = Result(state: PartitionState(partition: number)) }
         var pending = Set(numbers)
+        // The newest record of each contact when another group wrote it, by partition and key.
+        var foreign: [ContactKey: (group: String, offset: Int64)] = [:]
         let deadline = started + timeout
         let corruptLog = RateLimitedLogger(logger: logger, window: 10)
         defer { corruptLog.flushClosedWindows(now: .distantFuture) }
@@ -79,6 +102,7 @@ struct ChangelogRestorer {
             let batch = try reader.pollBatch(maxMessages: 1000, timeout: .milliseconds(100))
             for message in batch.messages {
                 guard results[message.partition] != nil else { continue }
+                trackWriter(of: message, in: &foreign)
                 apply(message, to: &results[message.partition]!, corruptLog: corruptLog)
             }
             var finished = batch.partitionEnds.map(\.partition)
@@ -88,6 +112,9 @@ struct ChangelogRestorer {
             for partition in finished where pending.remove(partition) != nil {
                 results[partition]!.seconds = Self.seconds(ContinuousClock.now - started)
             }
+        }
+        if let (key, writer) = foreign.min(by: { $0.value.offset < $1.value.offset }) {
+            throw ForeignGroup(description: "changelog topic \(topic) contains state of consumer group '\(writer.group)' (contact \(key.contactID), partition \(key.partition), offset \(writer.offset), and \(foreign.count - 1) more contacts), but this instance is in group '\(groupID)', and restoring it would mix the state of two groups. Give group '\(groupID)' a changelog of its own with --changelog-topic, or, if group '\(writer.group)' is retired, clear the changelog with 'crosshub reset' first")
         }
         return numbers.map { results[$0]! }
     }
@@ -110,6 +137,19 @@ struct ChangelogRestorer {
             }
         }
         return finished
+    }
+
+    /// Notes the writer of a contact's newest record: another group's
+    /// snapshot is remembered, and this group's snapshot, a record without
+    /// the header or a tombstone without it clears the contact.
+    private func trackWriter(of message: KafkaConsumerMessage, in foreign: inout [ContactKey: (group: String, offset: Int64)]) {
+        guard let key = message.key?.string, !key.isEmpty else { return }
+        let contact = ContactKey(partition: message.partition, contactID: key)
+        if let header = message.header(Self.groupHeader), String(decoding: header, as: UTF8.self) != groupID {
+            foreign[contact] = (String(decoding: header, as: UTF8.self), message.offset)
+        } else {
+            foreign[contact] = nil
+        }
     }
 
     private func apply(_ message: KafkaConsumerMessage, to result: inout Result, corruptLog: RateLimitedLogger) {

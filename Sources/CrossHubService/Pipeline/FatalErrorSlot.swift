@@ -7,9 +7,14 @@ final class FatalErrorSlot: Sendable {
     private let error = Mutex<KafkaError?>(nil)
 
     /// Keeps `error` unless an earlier one is kept.
-    func set(_ newError: KafkaError) {
+    ///
+    /// - Returns: true when `newError` is the one kept.
+    @discardableResult
+    func set(_ newError: KafkaError) -> Bool {
         error.withLock { current in
-            if current == nil { current = newError }
+            guard current == nil else { return false }
+            current = newError
+            return true
         }
     }
 

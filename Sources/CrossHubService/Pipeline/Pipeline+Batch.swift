@@ -27,6 +27,7 @@ extension Pipeline {
         if committed {
             consecutiveRetries = 0
             consecutiveRecordRejections = 0
+            status.recordCommit()
             let batch = processor.completeCommit()
             let commitTime = ContinuousClock.now
             let now = Date().timeIntervalSince1970
@@ -53,6 +54,7 @@ extension Pipeline {
         metrics.recordBatchRetried(transactionAborted: configuration.guarantee == .exactlyOnce)
         totals.retried += 1
         consecutiveRetries += 1
+        status.recordRetry(consecutive: consecutiveRetries)
         guard !duringRebalance else {
             logger.warning("batch undone while giving up its partitions; the next owner reads its records again",
                            ("kafka.offsets", rewind.map(\.description).joined(separator: ",")))

@@ -46,6 +46,7 @@ extension Pipeline {
         let metrics = metrics
         let fatalError = fatalError
         let errorLog = clientErrorLog
+        let status = status
 
         let log: @Sendable (KafkaLogRecord) -> Void = { record in
             var level = LogLevel(syslogSeverity: Int(record.level.rawValue))
@@ -56,9 +57,13 @@ extension Pipeline {
         }
         let error: @Sendable (KafkaError) -> Void = { error in
             let fields: [(String, String)] = [("error", error.description)]
+            if error.code == .allBrokersDown { status.recordBrokersDown(true) }
             if error.isFatal {
-                fatalError.set(error)
-                logger.log(.critical, "fatal Kafka client error", fields)
+                // The pipeline's stop line is the one critical line of a
+                // fatal stop and names the first fatal error. Later reports,
+                // often the same error from close, go to debug.
+                let first = fatalError.set(error)
+                logger.log(first ? .error : .debug, "fatal Kafka client error; the instance stops", fields)
             } else {
                 errorLog.log(.warning, key: "kafka.error.\(error.name)", "Kafka client error; librdkafka retries on its own", fields)
             }
@@ -71,6 +76,7 @@ extension Pipeline {
             statisticsHandler = { @Sendable json in
                 do {
                     try metrics.recordStatistics(json, positionBased: positionBased)
+                    if try KafkaStatistics.hasBrokerUp(fromJSON: json) == true { status.recordBrokersDown(false) }
                 } catch {
                     errorLog.log(.warning, key: "kafka.statistics", "librdkafka statistics could not be read; the consumer lag metric keeps its last value",
                                  [("error", "\(error)")])

@@ -30,6 +30,7 @@ extension Pipeline {
 
         case .revoked(let partitions, lost: true):
             metrics.recordRebalance("lost")
+            status.update { $0.assignmentLost = true }
             logger.warning("partitions lost; dropping their state and the open batch without committing",
                            ("kafka.partitions", Self.describe(partitions)),
                            ("batch.records", String(processor.batch.recordCount)))
@@ -72,12 +73,16 @@ extension Pipeline {
             status.restoredPartitions = numbers.filter { !missing.contains($0) }.sorted()
             status.phase = missing.isEmpty ? .running : .restoring
             status.joinedGroup = true
+            // A new assignment proves the coordinator reachable and starts the stall clock afresh.
+            status.assignmentLost = false
+            status.brokersDown = false
+            status.waitingSince = nil
         }
         guard !missing.isEmpty else { return }
 
         let restorer = ChangelogRestorer(
             bootstrapServers: configuration.bootstrapServers, topic: configuration.topics.changelog,
-            clientID: "\(clientID)-restore", kafkaProperties: configuration.kafkaProperties,
+            groupID: configuration.groupID, clientID: "\(clientID)-restore", kafkaProperties: configuration.kafkaProperties,
             handlers: clientHandlers(statistics: false), timeout: configuration.restoreTimeout,
             logger: logger, stop: stop)
         let started = ContinuousClock.now

@@ -6,10 +6,11 @@ import Qualification
 ///
 /// Thread confinement: the pipeline thread creates the pipeline and calls
 /// every method. It owns the consumer, the producer and all contact state
-/// (``BatchProcessor``). librdkafka calls the rebalance handler and the log,
+/// (``BatchProcessor``). librdkafka calls the rebalance handler and the
 /// error and statistics handlers inside `poll`, `close` and the transaction
-/// calls on this same thread. Other threads only read the snapshots the
-/// pipeline publishes: ``ServiceStatus``, ``ServiceMetrics`` and ``ContactDirectory``.
+/// calls on this same thread, and the log handler on each client's log
+/// thread. Other threads only read the snapshots the pipeline publishes:
+/// ``ServiceStatus``, ``ServiceMetrics`` and ``ContactDirectory``.
 ///
 /// The loop: poll up to the batch's remaining capacity, fold each record,
 /// and commit the batch when it reaches its ``BatchCap`` (`--batch-max-events`,
@@ -63,6 +64,7 @@ final class Pipeline {
         self.version = version
         self.processor = BatchProcessor(topics: configuration.topics, maxEventBytes: configuration.maxEventBytes,
                                         scorer: scorer, decider: decider)
+        processor.changelogGroupID = configuration.groupID
         self.deadLetterLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
         self.clientErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
         self.commitErrorLog = RateLimitedLogger(logger: logger, window: Self.repeatedLogWindow)
@@ -80,8 +82,10 @@ final class Pipeline {
             try shutdown()
             status.update { $0.phase = .stopped }
             return .stopped
-        } catch is ChangelogRestorer.Interrupted where stop.isRequested {
-            return stopDuringRestore()
+        } catch let interrupted as StartupInterrupted {
+            return stopBeforeProcessing(interrupted.description)
+        } catch let interrupted as ChangelogRestorer.Interrupted where stop.isRequested {
+            return stopBeforeProcessing(interrupted.description)
         } catch {
             return fail(error)
         }
@@ -93,29 +97,6 @@ final class Pipeline {
                                           ("librdkafka.version", librdkafkaVersion)]
         fields += configuration.loggedSettings.map { ("config.\($0.name)", $0.value) }
         logger.log(.info, "crosshub run starting", fields)
-    }
-
-    private func start() throws {
-        let admin = try KafkaAdminClient(configuration: adminConfiguration(), handlers: clientHandlers(statistics: false))
-        let partitionCount = try TopicCheck(configuration: configuration, admin: admin, logger: logger).run()
-        status.update { $0.inputPartitionCount = partitionCount }
-        processor.inputPartitionCount = partitionCount
-
-        let producer = try KafkaProducer(configuration: producerConfiguration(), handlers: clientHandlers(statistics: false))
-        self.producer = producer
-        if configuration.guarantee == .exactlyOnce {
-            try retrying("initializing transactions") {
-                try producer.initTransactions(timeout: Self.transactionCallTimeout)
-            }
-        }
-
-        let consumer = try KafkaConsumer(configuration: consumerConfiguration(), handlers: clientHandlers(statistics: true))
-        self.consumer = consumer
-        try consumer.subscribe(topics: configuration.topics.inputs.all) { [unowned self] _, event in
-            try self.handleRebalance(event)
-        }
-        logger.info("joining consumer group", ("kafka.group", configuration.groupID),
-                    ("kafka.topics", configuration.topics.inputs.all.joined(separator: ",")))
     }
 
     private func loop() throws {
@@ -151,11 +132,15 @@ final class Pipeline {
             // its poll, so the commit interval counts from the poll's start.
             if batchWasEmpty && !processor.batch.isEmpty { processor.batch.startedAt = now }
 
-            maxEvents = batchCap.limit(queued: consumer.queuedMessageCount)
+            let queued = consumer.queuedMessageCount
+            maxEvents = batchCap.limit(queued: queued)
             if let started = processor.batch.startedAt,
                processor.batch.recordCount >= maxEvents || ContinuousClock.now >= started + configuration.commitInterval {
                 try finishBatch(duringRebalance: false)
             }
+            // An undone batch counts as waiting until its records commit, even
+            // while the consumer has not fetched them again.
+            status.recordWaiting(!processor.batch.isEmpty || queued > 0 || consecutiveRetries > 0, at: polledAt)
             if polledAt >= nextRepeatedLogFlush {
                 flushRepeatedLogs()
                 nextRepeatedLogFlush = polledAt + .seconds(1)
@@ -209,27 +194,10 @@ final class Pipeline {
         logStop(level: .info, "crosshub run stopped")
     }
 
-    /// Stops after a shutdown request cut a restore short: nothing was
-    /// processed since the assignment, so there is no batch to commit.
-    private func stopDuringRestore() -> ServiceExit {
-        logger.info("stopping during a restore; the partitions go back to the group unprocessed")
-        status.update { $0.phase = .stopping }
-        discardOpenBatch = true
-        do {
-            try consumer?.close()
-        } catch {
-            logger.warning("closing the consumer failed", ("error", "\(error)"))
-        }
-        consumer = nil
-        producer?.close(timeout: .seconds(30))
-        producer = nil
-        logStop(level: .info, "crosshub run stopped")
-        status.update { $0.phase = .stopped }
-        return .stopped
-    }
-
     private func fail(_ error: any Error) -> ServiceExit {
         let reason = "\(error)"
+        // Reports of the same error while the clients close then stay out of the warning log.
+        if let kafkaError = error as? KafkaError, kafkaError.isFatal { fatalError.set(kafkaError) }
         logger.critical("stopping on an error that retrying cannot fix", ("error", reason))
         status.update { status in
             status.phase = .failed
@@ -254,7 +222,7 @@ final class Pipeline {
         }
     }
 
-    private func logStop(level: LogLevel, _ message: String) {
+    func logStop(level: LogLevel, _ message: String) {
         flushRepeatedLogs(now: .distantFuture)
         let snapshot = metrics.snapshot()
         logger.log(level, message, [

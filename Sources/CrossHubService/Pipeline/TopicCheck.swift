@@ -9,9 +9,15 @@ struct TopicCheck {
         var description: String
     }
 
+    /// Runs a metadata read (named by the first argument) with a timeout of
+    /// the wait's choice and returns its result. The pipeline's wait repeats
+    /// short reads, so that a stop request ends it.
+    typealias MetadataWait = (String, (Duration) throws -> [String: Int?]) throws -> [String: Int?]
+
     let configuration: ServiceConfiguration
     let admin: KafkaAdminClient
     let logger: Logger
+    let wait: MetadataWait
 
     /// Checks the topics and returns the input partition count.
     ///
@@ -25,7 +31,7 @@ struct TopicCheck {
     ///   ``KafkaError`` when the metadata cannot be read.
     func run() throws -> Int {
         let topics = configuration.topics
-        var counts = try admin.partitionCounts(of: topics.all, timeout: configuration.metadataTimeout)
+        var counts = try readPartitionCounts()
         let missing = topics.all.filter { (counts[$0] ?? nil) == nil }
 
         if !missing.isEmpty {
@@ -33,7 +39,7 @@ struct TopicCheck {
                 throw Failure(description: "missing topics: \(missing.joined(separator: ", ")); create them (the changelog with cleanup.policy=compact and the inputs' partition count), or start with --create-topics")
             }
             try create(missing, existing: counts)
-            counts = try admin.partitionCounts(of: topics.all, timeout: configuration.metadataTimeout)
+            counts = try readPartitionCounts()
         }
 
         let inputCounts = topics.inputs.all.map { ($0, (counts[$0] ?? nil) ?? 0) }
@@ -51,6 +57,12 @@ struct TopicCheck {
         logger.info("topics checked", ("kafka.partitions", String(partitionCount)),
                     ("kafka.topics", topics.all.joined(separator: ",")))
         return partitionCount
+    }
+
+    private func readPartitionCounts() throws -> [String: Int?] {
+        try wait("reading cluster metadata") { timeout in
+            try admin.partitionCounts(of: configuration.topics.all, timeout: timeout)
+        }
     }
 
     private func create(_ missing: [String], existing counts: [String: Int?]) throws {

@@ -36,7 +36,7 @@ public final class QualificationService: Sendable {
                 logger: Logger, version: String) throws(ServiceConfigurationError) {
         try configuration.validate()
         self.configuration = configuration
-        self.status = ServiceStatus(stallTimeout: configuration.stallTimeout)
+        self.status = ServiceStatus(stallTimeout: configuration.stallTimeout, retryLimit: configuration.stallRetries)
         self.scorer = scorer
         self.decider = decider
         self.logger = logger

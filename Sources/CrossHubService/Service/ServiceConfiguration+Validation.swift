@@ -94,6 +94,9 @@ extension ServiceConfiguration {
         if !(1...86_400).contains(stallSeconds) {
             fail("stall-timeout-seconds", "invalid value \(stallSeconds): expected 1 to 86400 seconds")
         }
+        if !(1...1000).contains(stallRetries) {
+            fail("stall-retries", "invalid value \(stallRetries): expected 1 to 1000 batches")
+        }
         let statistics = Self.milliseconds(statisticsInterval)
         if statistics < 0 || statistics > 86_400_000 {
             fail("statistics-interval-ms", "invalid value \(statistics): expected 0 (off) to 86400000 milliseconds")
@@ -149,7 +152,8 @@ extension ServiceConfiguration {
 
     private func validateKafkaProperties(_ fail: (String, String) -> Void) {
         for key in kafkaProperties.properties.keys.sorted() {
-            if let reason = Self.reservedKafkaProperties[key] {
+            let prefix = KafkaClientRole.allCases.first { key.hasPrefix($0.prefix) }?.prefix ?? ""
+            if let reason = Self.reservedKafkaProperties[String(key.dropFirst(prefix.count))] {
                 fail("kafka", "property \(key) is set by the service: \(reason)")
             }
         }

@@ -13,8 +13,10 @@ public struct ServiceConfiguration: Sendable {
     public var bootstrapServers: String
     /// The consumer group that every instance of one deployment shares.
     public var groupID = "crosshub"
-    /// This instance's stable name. It is part of the `transactional.id`,
-    /// so a restarted instance with the same name fences its predecessor.
+    /// This instance's name, part of the `transactional.id`, so unique
+    /// among the group's running instances. A restart with the same name
+    /// aborts the predecessor's open transaction at once. A new name is
+    /// safe too, because offsets carry the group generation (KIP-447).
     public var instanceID: String
     /// The first part of the `transactional.id` `<prefix>-<group>-<instance>`.
     public var transactionalIDPrefix = "crosshub"
@@ -50,9 +52,12 @@ public struct ServiceConfiguration: Sendable {
     public var httpPort: Int?
     /// The IPv4 or IPv6 literal the operations endpoint binds to.
     public var httpBindAddress = "0.0.0.0"
-    /// How long the input consumer may go without a poll before `/readyz`
-    /// reports the instance as stalled.
+    /// How long the input consumer may go without a poll, or records may
+    /// wait without a committed batch, before `/readyz` reports the instance as stalled.
     public var stallTimeout: Duration = .seconds(60)
+    /// The number of batches undone in a row (aborted transactions, failed
+    /// deliveries) at which `/readyz` reports the instance as stalled.
+    public var stallRetries = 5
     /// How often librdkafka reports statistics (consumer lag); zero turns them off.
     public var statisticsInterval: Duration = .seconds(5)
     /// How long restoring the newly assigned partitions from the changelog
@@ -71,7 +76,7 @@ public struct ServiceConfiguration: Sendable {
         self.instanceID = instanceID
     }
 
-    /// `<prefix>-<group>-<instance>`: the same on every restart of this instance.
+    /// `<prefix>-<group>-<instance>`: the same on every restart that keeps the instance id.
     public var transactionalID: String {
         "\(transactionalIDPrefix)-\(groupID)-\(instanceID)"
     }
@@ -115,6 +120,7 @@ public struct ServiceConfiguration: Sendable {
             settings.append(("http-port", "off"))
         }
         settings.append(("stall-timeout-seconds", String(Self.milliseconds(stallTimeout) / 1000)))
+        settings.append(("stall-retries", String(stallRetries)))
         settings.append(("restore-timeout-seconds", String(ServiceConfiguration.milliseconds(restoreTimeout) / 1000)))
         settings.append(("statistics-interval-ms", String(Self.milliseconds(statisticsInterval))))
         settings += additionalSettings

@@ -5,8 +5,8 @@ import CRdKafka
 ///
 /// librdkafka receives an unmanaged pointer to this object as its `opaque`.
 /// Every callback runs on the thread inside a polling call (see
-/// ``KafkaClientHandlers``) because logs go through `log.queue` and all other
-/// callbacks are served from the client's queues.
+/// ``KafkaClientHandlers``), because they are served from the client's
+/// queues, except log lines, which the client's `RDLogPoller` thread serves.
 ///
 /// `@unchecked Sendable` is safe because the fields are either immutable
 /// after `RDClient.init` (`handlers`, `configuration`, `clientName`, which is

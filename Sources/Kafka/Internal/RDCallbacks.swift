@@ -2,8 +2,10 @@ import CRdKafka
 
 // C callbacks registered on every client. librdkafka invokes them from the
 // thread that is serving a queue (a polling call), never from its own
-// threads, because `log.queue` is on. Each one recovers the
-// `RDCallbackContext` from the opaque pointer without changing its retain count.
+// threads, because `log.queue` is on. Log lines are served by the client's
+// `RDLogPoller` thread instead, and reach `rdLogCallback` only if that
+// thread could not be started. Each one recovers the `RDCallbackContext`
+// from the opaque pointer without changing its retain count.
 
 private func context(_ opaque: UnsafeMutableRawPointer?) -> RDCallbackContext? {
     guard let opaque else { return nil }
@@ -12,7 +14,13 @@ private func context(_ opaque: UnsafeMutableRawPointer?) -> RDCallbackContext? {
 
 let rdLogCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Void = {
     client, level, facility, message in
-    guard let client, let context = context(rd_kafka_opaque(client)), let log = context.handlers.log else { return }
+    guard let client, let context = context(rd_kafka_opaque(client)) else { return }
+    deliverLog(context: context, level: level, facility: facility, message: message)
+}
+
+/// Passes one librdkafka log line to the client's log handler, secrets masked.
+func deliverLog(context: RDCallbackContext, level: Int32, facility: UnsafePointer<CChar>?, message: UnsafePointer<CChar>?) {
+    guard let log = context.handlers.log else { return }
     let text = message.map { String(cString: $0) } ?? ""
     log(KafkaLogRecord(level: KafkaLogLevel(rawValue: level) ?? .debug,
                        facility: facility.map { String(cString: $0) } ?? "",

@@ -13,11 +13,13 @@ final class RDClient: @unchecked Sendable {
     let context: RDCallbackContext
     let name: String
     private let retainedContext: Unmanaged<RDCallbackContext>
+    private let logPoller: RDLogPoller?
 
     /// Creates the handle.
     ///
-    /// `log.queue` is forced on so that log lines are delivered by polling
-    /// calls instead of from librdkafka's threads.
+    /// `log.queue` is forced on so that log lines never come from
+    /// librdkafka's threads. A dedicated ``RDLogPoller`` thread serves them
+    /// from the start, including during blocking calls such as metadata requests.
     ///
     /// - Throws: ``KafkaError`` of kind `invalidConfiguration` for a property
     ///   librdkafka rejects, either when it is set or when `rd_kafka_new`
@@ -53,14 +55,18 @@ final class RDClient: @unchecked Sendable {
         self.name = String(cString: rd_kafka_name(handle))
         context.clientName = name
 
-        // Route logs to the main queue, which polling calls serve on the caller's thread.
-        let result = rd_kafka_set_log_queue(handle, nil)
-        if result != RD_KAFKA_RESP_ERR_NO_ERROR {
-            context.log(.warning, "routing librdkafka logs to the main queue failed: \(String(cString: rd_kafka_err2str(result)))")
+        logPoller = RDLogPoller(handle: handle, context: context)
+        if logPoller == nil {
+            // The main queue is served by the client's polling calls, so the lines arrive late but arrive.
+            let result = rd_kafka_set_log_queue(handle, nil)
+            let reason = result == RD_KAFKA_RESP_ERR_NO_ERROR ? "no log queue" : String(cString: rd_kafka_err2str(result))
+            context.log(.warning, "serving librdkafka logs from a thread failed (\(reason)); they are served by polling calls")
         }
     }
 
     deinit {
+        // Lines logged while the handle is destroyed are dropped, because the poller must stop first.
+        logPoller?.stop()
         rd_kafka_destroy(handle)
         retainedContext.release()
     }

@@ -8,6 +8,10 @@ struct OptionSpec: Sendable {
         case value
         /// Takes a value and may be repeated; every occurrence is kept.
         case repeated
+        /// Takes a KEY=VALUE value and may be repeated. The environment
+        /// variable's comma-separated list comes first and the flags follow
+        /// it, so a flag overrides the variable for its key only.
+        case keyValue
         /// Takes no value; present means true.
         case flag
     }
@@ -37,6 +41,7 @@ struct UsageError: Error, CustomStringConvertible {
 /// Options parsed from a command line and the environment.
 ///
 /// Precedence: command-line flag, then environment variable, then default.
+/// A `.keyValue` option gets both: the variable's entries, then the flags'.
 struct ParsedOptions {
     private var values: [String: [String]]
     /// Arguments that are not options, in order.
@@ -138,7 +143,7 @@ struct OptionParser {
             switch spec.kind {
             case .flag:
                 values[name] = [inlineValue ?? "true"]
-            case .value, .repeated:
+            case .value, .repeated, .keyValue:
                 let value: String
                 if let inlineValue {
                     value = inlineValue
@@ -149,7 +154,7 @@ struct OptionParser {
                     value = arguments[index]
                     index += 1
                 }
-                if spec.kind == .repeated {
+                if spec.kind == .repeated || spec.kind == .keyValue {
                     values[name, default: []].append(value)
                 } else {
                     values[name] = [value]
@@ -157,13 +162,17 @@ struct OptionParser {
             }
         }
 
-        // Environment variables and defaults fill what the command line left unset.
-        for spec in options where values[spec.name] == nil {
+        // Environment variables and defaults fill what the command line left
+        // unset, except that key-value variables always go before the flags.
+        for spec in options where values[spec.name] == nil || spec.kind == .keyValue {
             if let variable = spec.environment, let value = environment[variable] {
-                values[spec.name] = spec.kind == .repeated
-                    ? value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-                    : [value]
-            } else if let value = spec.defaultValue {
+                let entries = value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+                switch spec.kind {
+                case .repeated: values[spec.name] = entries
+                case .keyValue: values[spec.name] = entries + (values[spec.name] ?? [])
+                case .value, .flag: values[spec.name] = [value]
+                }
+            } else if values[spec.name] == nil, let value = spec.defaultValue {
                 values[spec.name] = [value]
             }
         }
@@ -179,8 +188,9 @@ struct OptionParser {
             lines.append("  \(flag)")
             lines.append("      \(spec.help)")
             var details: [String] = []
-            if spec.kind == .repeated { details.append("repeatable") }
+            if spec.kind == .repeated || spec.kind == .keyValue { details.append("repeatable") }
             if let variable = spec.environment { details.append("env \(variable)") }
+            if spec.kind == .keyValue && spec.environment != nil { details.append("merged, a flag overriding the variable per key") }
             if let value = spec.defaultValue { details.append("default \(value)") }
             if !details.isEmpty {
                 lines.append("      (\(details.joined(separator: "; ")))")

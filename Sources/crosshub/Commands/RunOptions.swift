@@ -20,7 +20,7 @@ enum RunOptions {
         OptionSpec("group-id", env: "CROSSHUB_GROUP_ID", default: "crosshub",
                    help: "Consumer group shared by every instance of one deployment."),
         OptionSpec("instance-id", env: "CROSSHUB_INSTANCE_ID",
-                   help: "Stable name of this instance, part of the transactional.id; a restart with the same name fences the previous process. Default: the host name."),
+                   help: "Name of this instance, part of the transactional.id; it must be unique among the group's running instances. It may change between restarts (the broker fences a stale instance by its group generation), but a restart with the same name aborts the previous process's open transaction at once instead of after transaction.timeout.ms. Default: the host name."),
         OptionSpec("transactional-id-prefix", env: "CROSSHUB_TRANSACTIONAL_ID_PREFIX", default: "crosshub",
                    help: "First part of the transactional.id PREFIX-GROUP-INSTANCE (exactly-once mode)."),
         OptionSpec("guarantee", env: "CROSSHUB_GUARANTEE", default: "exactly-once",
@@ -48,7 +48,7 @@ enum RunOptions {
         OptionSpec("notifications-topic", env: "CROSSHUB_NOTIFICATIONS_TOPIC", default: "crosshub.notifications", help: "Output topic of notifications."),
         OptionSpec("enrollments-topic", env: "CROSSHUB_ENROLLMENTS_TOPIC", default: "crosshub.enrollments", help: "Output topic of nurture enrollments."),
         OptionSpec("dead-letter-topic", env: "CROSSHUB_DEAD_LETTER_TOPIC", default: "crosshub.dead-letters", help: "Topic of rejected input records, with the reason in headers."),
-        OptionSpec("changelog-topic", env: "CROSSHUB_CHANGELOG_TOPIC", default: "crosshub.contact-state", help: "Compacted changelog of contact snapshots; same partition count as the inputs."),
+        OptionSpec("changelog-topic", env: "CROSSHUB_CHANGELOG_TOPIC", default: "crosshub.contact-state", help: "Compacted changelog of contact snapshots; same partition count as the inputs. Each consumer group needs its own: start-up stops when the changelog holds state of another --group-id."),
         OptionSpec("create-topics", .flag, env: "CROSSHUB_CREATE_TOPICS",
                    help: "Create missing topics at start-up through the admin API (not supported by the embedded broker; use 'crosshub broker --topics' there)."),
         OptionSpec("topic-partitions", env: "CROSSHUB_TOPIC_PARTITIONS", default: "6",
@@ -56,8 +56,8 @@ enum RunOptions {
         OptionSpec("replication-factor", env: "CROSSHUB_REPLICATION_FACTOR", default: "-1",
                    help: "Replication factor of topics --create-topics creates; -1 uses the broker's default."),
     ] + DecisionPolicyOptions.options + [
-        OptionSpec("kafka", .repeated, env: "CROSSHUB_KAFKA",
-                   help: "librdkafka property KEY=VALUE for every client, such as security.protocol=SASL_SSL; the variable takes a comma-separated list, so give values with commas by flag or file."),
+        OptionSpec("kafka", .keyValue, env: "CROSSHUB_KAFKA",
+                   help: "librdkafka property KEY=VALUE, such as security.protocol=SASL_SSL. Consumer-only properties (fetch.min.bytes) reach only the consumers and producer-only ones (linger.ms) only the producers, as librdkafka's CONFIGURATION.md marks them; prefix a key with consumer. or producer. to send it to one kind of client. The variable takes a comma-separated list, so give values with commas by flag or file. Order: the file, then the variable, then the flags, the last value of a key winning."),
         OptionSpec("kafka-properties-file", env: "CROSSHUB_KAFKA_PROPERTIES_FILE",
                    help: "File of librdkafka KEY=VALUE lines (# comments), read before --kafka; suited to mounted secrets."),
         OptionSpec("restore-timeout-seconds", env: "CROSSHUB_RESTORE_TIMEOUT_SECONDS", default: "240",
@@ -69,7 +69,9 @@ enum RunOptions {
         OptionSpec("http-address", env: "CROSSHUB_HTTP_ADDRESS", default: "0.0.0.0",
                    help: "IPv4 or IPv6 address the operations endpoint binds to, such as 0.0.0.0 (every IPv4 interface), 127.0.0.1 or ::."),
         OptionSpec("stall-timeout-seconds", env: "CROSSHUB_STALL_TIMEOUT_SECONDS", default: "60",
-                   help: "Seconds without a consumer poll after which /readyz reports the instance as stalled, 1 to 86400."),
+                   help: "Seconds without a consumer poll, or without a committed batch while input records are waiting (an open batch, fetched records or an undone batch), after which /readyz reports the instance as stalled, 1 to 86400."),
+        OptionSpec("stall-retries", env: "CROSSHUB_STALL_RETRIES", default: "5",
+                   help: "Batches undone in a row (aborted transactions, failed deliveries) after which /readyz reports the instance as stalled until a batch commits, 1 to 1000."),
         OptionSpec("log-level", env: "CROSSHUB_LOG_LEVEL", default: "info",
                    help: "Lowest level logged: trace, debug, info, notice, warning, error or critical."),
         OptionSpec("log-format", env: "CROSSHUB_LOG_FORMAT", default: "logfmt",
@@ -110,6 +112,7 @@ enum RunOptions {
         configuration.httpPort = try options.int("http-port", in: 0...65_535) ?? 0
         configuration.httpBindAddress = options.string("http-address") ?? "0.0.0.0"
         configuration.stallTimeout = .seconds(try options.int("stall-timeout-seconds", in: 1...86_400) ?? 60)
+        configuration.stallRetries = try options.int("stall-retries", in: 1...1000) ?? 5
         // Statistics feed only the consumer lag metric, so they are off by default without the endpoint.
         let defaultStatisticsInterval = configuration.httpPort == 0 ? 0 : 5000
         configuration.statisticsInterval = .milliseconds(try options.int("statistics-interval-ms", in: 0...86_400_000) ?? defaultStatisticsInterval)
@@ -193,7 +196,7 @@ enum RunOptions {
                 properties = properties.merging(try KafkaConfiguration(parsing: [entry]))
             } catch {
                 // The entry is not echoed: without '=' there is no telling whether it contains a secret.
-                throw UsageError("invalid --kafka value number \(index + 1): expected KEY=VALUE, such as security.protocol=SASL_SSL")
+                throw UsageError("invalid --kafka entry number \(index + 1), counting CROSSHUB_KAFKA's entries first: expected KEY=VALUE, such as security.protocol=SASL_SSL")
             }
         }
         return properties

@@ -10,7 +10,7 @@ final class ChildProcess: @unchecked Sendable {
 
     init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws {
         errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("crosshub-child-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
