@@ -22,8 +22,9 @@ import Testing
         let service = try environment.startService(configuration, logs: logs)
         try waitUntil("the instance ready") { service.status.isReady }
         try environment.produce(events)
-        // MSG_SIZE_TOO_LARGE makes the transaction abortable, so every batch is undone and read again.
-        environment.cluster.pushRequestErrors(.produce, Array(repeating: .messageSizeTooLarge, count: 10_000))
+        // POLICY_VIOLATION fails every record for good, so the transaction is abortable and every batch is
+        // undone and read again. Record rejections such as MSG_SIZE_TOO_LARGE would stop the instance instead.
+        environment.cluster.pushRequestErrors(.produce, Array(repeating: KafkaError.Code(rawValue: 44), count: 10_000))
         return service
     }
 
