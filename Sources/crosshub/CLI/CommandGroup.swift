@@ -7,6 +7,8 @@ struct CommandGroup {
     let memberNoun: String
     /// The commands in the order the help lists them.
     let members: [any Command.Type]
+    /// Other words that select a member, such as `--version` for `version`.
+    var aliases: [String: any Command.Type] = [:]
     /// Lines above the list of members in the help.
     let header: [String]
     /// Lines below the list of members in the help.
@@ -29,7 +31,7 @@ struct CommandGroup {
     }
 
     func member(named name: String) -> (any Command.Type)? {
-        members.first { $0.name == name }
+        members.first { $0.name == name } ?? aliases[name]
     }
 
     /// Runs the member that the first argument names with the other arguments.

@@ -26,8 +26,9 @@ enum CommandRegistry {
             prefix: "crosshub",
             memberNoun: "command",
             members: all,
+            aliases: ["--version": VersionCommand.self, "-V": VersionCommand.self],
             header: ["crosshub: cross-hub lead qualification over Kafka", "", "usage: crosshub COMMAND [OPTIONS]", ""],
-            footer: ["Run 'crosshub COMMAND --help' for a command's options."],
+            footer: ["Run 'crosshub COMMAND --help' for a command's options; 'crosshub --version' is 'crosshub version'."],
             helpCommand: "crosshub help"
         )
     }

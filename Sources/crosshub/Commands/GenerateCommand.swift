@@ -29,7 +29,7 @@ enum GenerateCommand: Command {
                    help: "Write occurred_at in each contact's local UTC offset, such as 2026-03-04T10:20:00-05:00, instead of UTC. The order stays the same."),
         OptionSpec("id-prefix", env: "CROSSHUB_GENERATE_ID_PREFIX", default: "c-",
                    help: "Text in front of each contact number in contact_id and event_id; runs with different prefixes never share ids."),
-        OptionSpec("output", help: "Write to this file instead of standard output; an existing file is replaced."),
+        OptionSpec("output", help: "Write to this file instead of standard output; an existing file is replaced, and a symlink is written through to its target."),
         OptionSpec("quiet", .flag, help: "Do not print the summary on standard error."),
     ])
 
@@ -37,6 +37,7 @@ enum GenerateCommand: Command {
         let parsed: ParsedOptions
         let options: JourneyGeneratorOptions
         let format: GeneratedEventFormat
+        let outputPath: String?
         do {
             parsed = try parser.parse(arguments)
             if parsed.helpRequested {
@@ -52,6 +53,7 @@ enum GenerateCommand: Command {
                 throw UsageError("invalid value '\(formatText)' for --format: expected jsonl or kcat")
             }
             format = chosen
+            outputPath = try parsed.string("output").map { try OutputFileCheck(outputOption: "output").checkedPath($0) }
         } catch {
             printError("crosshub generate: \(error)")
             return ExitStatus.usage
@@ -69,7 +71,6 @@ enum GenerateCommand: Command {
         let batch = generator.generate()
         let generated = DispatchTime.now()
 
-        let outputPath = parsed.string("output")
         do {
             try write(batch, format: format, to: outputPath)
         } catch {

@@ -10,15 +10,15 @@ enum ReplayCommand: Command {
 
     static let parser = OptionParser(
         command: name,
-        synopsis: "[--from-file FILE ...] [--from TIME] [--to TIME] [--model FILE] [--to-file FILE | --topic-prefix P] [OPTIONS]",
+        synopsis: "[--from-file FILE ...] [--from TIME] [--to TIME] [--model FILE] [--to-file FILE] [--topic-prefix P] [OPTIONS]",
         options: ReplaySourceOptions.specs + [
             OptionSpec("from", help: "Start of the window (RFC 3339, on the events' occurred_at); earlier events build the starting state and publish nothing. Default: the first event."),
             OptionSpec("to", help: "End of the window (RFC 3339, inclusive); later events are counted and not folded. Default: the last event."),
             ModelLoading.option,
             OptionSpec("with-side-effects", .flag,
                        help: "Also write tasks, notes, notifications and enrollments; by default a replay writes only qualification records and property updates."),
-            OptionSpec("to-file", help: "Write the output records to this file as JSON lines ('-' for standard output) instead of to the output topics."),
-            OptionSpec("topic-prefix", help: "Write to the output topics named PREFIX + the default name, such as backfill.crosshub.qualifications; per-topic options override it."),
+            OptionSpec("to-file", help: "Write the output records to this file as JSON lines ('-' for standard output) instead of to the output topics. A symlink is written through to its target. It must not be an input file (--from-file, --model or --kafka-properties-file)."),
+            OptionSpec("topic-prefix", help: "Name the output topics PREFIX + the default name, such as backfill.crosshub.qualifications; per-topic options override it. With --to-file, these names go into each line's topic field."),
         ] + OutputKindOptions.specs + DecisionPolicyOptions.options
     )
 
@@ -63,7 +63,7 @@ enum ReplayCommand: Command {
             maxErrors = source.maxErrors
 
             if let file = options.string("to-file") {
-                sinkChoice = (file, nil)
+                sinkChoice = (try ReplaySourceOptions.outputCheck("to-file", options: options).checkedPath(file), nil)
             } else {
                 sinkChoice = (nil, try ReplaySourceOptions.kafkaSettings(from: options, logger: source.logger, clientID: "crosshub-replay"))
             }

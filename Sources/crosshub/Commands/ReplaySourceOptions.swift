@@ -65,6 +65,16 @@ enum ReplaySourceOptions {
         return settings
     }
 
+    /// Returns a check of the output option `outputOption` against every file that the
+    /// options read: the `--from-file` files, `--model` and `--kafka-properties-file`.
+    static func outputCheck(_ outputOption: String, options: ParsedOptions) -> OutputFileCheck {
+        var check = OutputFileCheck(outputOption: outputOption)
+        check.addInput("from-file", options.strings("from-file"))
+        check.addInput("model", options.string("model"))
+        check.addInput("kafka-properties-file", options.string("kafka-properties-file"))
+        return check
+    }
+
     static func logger(from options: ParsedOptions) throws -> Logger {
         let levelText = options.string("log-level") ?? "warning"
         guard let level = LogLevel(name: levelText) else {

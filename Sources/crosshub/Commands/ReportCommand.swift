@@ -13,7 +13,7 @@ enum ReportCommand: Command {
         options: ReplaySourceOptions.specs + [
             ModelLoading.option,
             ReplaySourceOptions.formatSpec,
-            OptionSpec("plot", help: "Also write an SVG line chart of the weekly status counts to this file."),
+            OptionSpec("plot", help: "Also write an SVG line chart of the weekly status counts to this file, whose name must end in .svg. A symlink is written through to its target. It must not be an input file (--from-file, --model or --kafka-properties-file)."),
         ]
     )
 
@@ -53,7 +53,7 @@ enum ReportCommand: Command {
             maxErrors = source.maxErrors
             scorer = try ModelLoading.scorer(path: options.string("model"))
             json = try ReplaySourceOptions.isJSON(options)
-            plot = options.string("plot")
+            plot = try options.string("plot").map { try checkedPlotPath($0, options: options) }
         } catch {
             printError("crosshub report: \(error)")
             return ExitStatus.usage
@@ -78,5 +78,16 @@ enum ReportCommand: Command {
             printError("crosshub report: \(error)")
             return ExitStatus.failure
         }
+    }
+
+    /// Returns the path to write the plot to, with symlinks resolved.
+    ///
+    /// - Throws: `UsageError` when the name does not end in `.svg`, or when it
+    ///   names an input file.
+    private static func checkedPlotPath(_ path: String, options: ParsedOptions) throws -> String {
+        guard path.lowercased().hasSuffix(".svg") else {
+            throw UsageError("invalid value '\(path)' for --plot: the chart is SVG, so the file name must end in .svg, such as status.svg")
+        }
+        return try ReplaySourceOptions.outputCheck("plot", options: options).checkedPath(path)
     }
 }
