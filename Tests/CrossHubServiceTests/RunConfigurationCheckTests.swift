@@ -1,0 +1,77 @@
+import Foundation
+import Kafka
+import Testing
+@testable import CrossHubService
+
+/// Checks of `crosshub run`'s settings: topic collisions, librdkafka property errors and the ranges in `--help`.
+@Suite struct RunConfigurationCheckTests {
+    private func issues(_ configuration: ServiceConfiguration) -> [ServiceConfigurationError.Issue] {
+        do {
+            try configuration.validate()
+            return []
+        } catch {
+            return error.issues
+        }
+    }
+
+    @Test func sharedOutputTopicRejected() {
+        var configuration = ServiceConfiguration(bootstrapServers: "localhost:9092", instanceID: "outputs")
+        configuration.topics.outputs[.qualification] = "crosshub.tasks"
+
+        let found = issues(configuration)
+        #expect(found.count == 1, "\(found)")
+        let issue = found.first
+        #expect(issue?.setting == "tasks-topic")
+        #expect(issue?.message.contains("topic 'crosshub.tasks' is also the --qualifications-topic") == true, "\(found)")
+        #expect(issue?.message.contains("each output kind") == true, "\(found)")
+    }
+
+    @Test func everyOutputPairRejected() {
+        let flags = OutputKindFlag.all
+        for (index, first) in flags.enumerated() {
+            for second in flags[(index + 1)...] {
+                var configuration = ServiceConfiguration(bootstrapServers: "localhost:9092", instanceID: "outputs")
+                configuration.topics.outputs[second.kind] = configuration.topics.topic(for: first.kind)
+                let found = issues(configuration)
+                #expect(found.map(\.setting) == [second.flag], "--\(first.flag) and --\(second.flag): \(found)")
+                #expect(found.first?.message.contains("--\(first.flag)") == true, "\(found)")
+            }
+        }
+    }
+
+    /// librdkafka's text for sasl.jaas.config ends with a period of its own.
+    @Test func unsupportedPropertyMessageReadsOnce() throws {
+        var configuration = ServiceConfiguration(bootstrapServers: "localhost:9092", instanceID: "kafka")
+        configuration.kafkaProperties = ["sasl.jaas.config": "org.apache.kafka.common.security.plain.PlainLoginModule required;"]
+
+        let found = issues(configuration)
+        #expect(found.count == 1, "\(found)")
+        let message = try #require(found.first?.message)
+        #expect(message.hasPrefix("invalid configuration property 'sasl.jaas.config' = '***': "), "\(message)")
+        #expect(message.contains("JAAS"), "\(message)")
+        #expect(!message.contains(".;"), "\(message)")
+        #expect(!message.contains(".."), "\(message)")
+        #expect(!message.contains("CONFIGURATION.md"), "\(message)")
+        #expect(message.hasSuffix(". Remove it, because librdkafka does not support this property."), "\(message)")
+    }
+
+    @Test func unknownPropertyHintOnce() throws {
+        var configuration = ServiceConfiguration(bootstrapServers: "localhost:9092", instanceID: "kafka")
+        configuration.kafkaProperties = ["fetch.min.byte": "1"]
+
+        let message = try #require(issues(configuration).first?.message)
+        #expect(message.hasPrefix("invalid configuration property 'fetch.min.byte' = '1': No such configuration property"), "\(message)")
+        #expect(message.components(separatedBy: "CONFIGURATION.md").count == 2, "\(message)")
+        #expect(message.hasSuffix(". Remove it or check its spelling against librdkafka's CONFIGURATION.md."), "\(message)")
+    }
+
+    @Test func invalidValueHintOnce() throws {
+        var configuration = ServiceConfiguration(bootstrapServers: "localhost:9092", instanceID: "kafka")
+        configuration.kafkaProperties = ["session.timeout.ms": "soon"]
+
+        let message = try #require(issues(configuration).first?.message)
+        #expect(message.hasPrefix("invalid configuration property 'session.timeout.ms' = 'soon': "), "\(message)")
+        #expect(message.components(separatedBy: "CONFIGURATION.md").count == 2, "\(message)")
+        #expect(message.hasSuffix(". Use a value that librdkafka's CONFIGURATION.md lists for it."), "\(message)")
+    }
+}
