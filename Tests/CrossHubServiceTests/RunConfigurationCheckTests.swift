@@ -74,4 +74,31 @@ import Testing
         #expect(message.components(separatedBy: "CONFIGURATION.md").count == 2, "\(message)")
         #expect(message.hasSuffix(". Use a value that librdkafka's CONFIGURATION.md lists for it."), "\(message)")
     }
+
+    /// Every numeric option of `run` states in `--help` the range that its parser enforces.
+    @Test func runHelpStatesRanges() throws {
+        let cases: [(option: String, range: String, outside: String)] = [
+            ("batch-max-events", "1 to 100000", "100001"),
+            ("backlog-batch-max-events", "1 to 100000", "0"),
+            ("commit-interval-ms", "1 to 60000", "60001"),
+            ("max-event-bytes", "64 to 16777216", "63"),
+            ("topic-partitions", "1 to 10000", "10001"),
+            ("replication-factor", "1 to 32", "33"),
+            ("restore-timeout-seconds", "1 to 86400", "86401"),
+            ("statistics-interval-ms", "0 to 86400000", "86400001"),
+            ("http-port", "0 to 65535", "65536"),
+            ("stall-timeout-seconds", "1 to 86400", "0"),
+            ("stall-retries", "1 to 1000", "1001"),
+        ]
+        let help = try DeployRunHelpTests.runHelp()
+        for (option, range, outside) in cases {
+            let block = help.components(separatedBy: "\n  --\(option) ").dropFirst().first?
+                .components(separatedBy: "\n  --").first ?? ""
+            #expect(block.contains(range), "--\(option) help: \(block)")
+
+            let run = try runProcess(ChildProcess.crosshub.path, ["run", "--\(option)", outside])
+            #expect(run.status == 2, "--\(option) \(outside): \(run.output)")
+            #expect(run.output.contains(range), "--\(option) \(outside): \(run.output)")
+        }
+    }
 }
