@@ -123,8 +123,16 @@ check() {
     fi
 }
 
+# The broker stamps input records with their append time, so that
+# --max-future-skew measures occurred_at against a clock that producers
+# cannot set wrong. crosshub also reads record timestamps for the
+# end-to-end latency metric (then measured from the append), the
+# crosshub.source.timestamp header of dead letters and
+# 'crosshub reset --to-datetime'; none of them needs the producer's time.
+# Other consumers of these topics that take the record timestamp as the
+# event time would see the append time too, so drop the setting if one does.
 for topic in "$marketing" "$sales" "$service"; do
-    create "$topic"
+    create "$topic" --config message.timestamp.type=LogAppendTime
 done
 # Compacted, so the latest snapshot of each contact is kept for restores whatever its age.
 create "$changelog" --config cleanup.policy=compact --config min.compaction.lag.ms=0 --config segment.ms=3600000

@@ -69,6 +69,11 @@ import Testing
         let changelog = try #require(creates.first { $0.contains("--topic crosshub.contact-state") })
         #expect(changelog.contains("--config cleanup.policy=compact"))
         #expect(creates.filter { $0.contains("cleanup.policy=compact") }.count == 1)
+        // Only the inputs take the broker's append time, the reference of --max-future-skew.
+        for call in creates {
+            let isInput = ["marketing.events", "sales.events", "service.events"].contains { call.contains("--topic \($0) ") }
+            #expect(call.contains("--config message.timestamp.type=LogAppendTime") == isInput, "\(call)")
+        }
         #expect(try calls(setup).filter { $0.contains("--describe") }.count == 4)
     }
 

@@ -125,6 +125,7 @@ import Testing
             (["--brokers", "localhost"], "--brokers: invalid broker address 'localhost'"),
             (["--kafka", "enable.auto.commit=true"], "--kafka: property enable.auto.commit is set by the service"),
             (["--sales-topic", "marketing.events"], "--sales-topic: topic 'marketing.events' is also the --marketing-topic"),
+            (["--qualifications-topic", "crosshub.tasks"], "--tasks-topic: topic 'crosshub.tasks' is also the --qualifications-topic"),
             (["--business-hours", "Mon-Fri 9-17"], "--business-hours"),
         ]
         for (arguments, expected) in cases {

@@ -26,6 +26,7 @@ extension Pipeline {
             } else {
                 try finishBatch(duringRebalance: true)
             }
+            startAssignmentWaitIfIdle(revoking: partitions)
             dropUnassigned(revoking: partitions)
 
         case .revoked(let partitions, lost: true):
@@ -35,11 +36,13 @@ extension Pipeline {
                            ("kafka.partitions", Self.describe(partitions)),
                            ("batch.records", String(processor.batch.recordCount)))
             _ = processor.undo()
+            startAssignmentWaitIfIdle(revoking: partitions)
             dropUnassigned(revoking: partitions)
 
         case .assigned(let partitions):
             metrics.recordRebalance("assigned")
             logger.info("partitions assigned", ("kafka.partitions", Self.describe(partitions)))
+            recordAssignment(partitions)
             try restore(partitions)
         }
     }

@@ -37,6 +37,7 @@ extension Pipeline {
         try consumer.subscribe(topics: configuration.topics.inputs.all) { [unowned self] _, event in
             try self.handleRebalance(event)
         }
+        startAssignmentWait()
         logger.info("joining consumer group", ("kafka.group", configuration.groupID),
                     ("kafka.topics", configuration.topics.inputs.all.joined(separator: ",")))
     }

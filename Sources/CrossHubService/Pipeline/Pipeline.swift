@@ -48,6 +48,8 @@ final class Pipeline {
     var consecutiveRecordRejections = 0
     /// The error that undid the last batch, for the retry log.
     var lastBatchFailure: KafkaError?
+    /// The span without an input partition, from the subscription or the last revocation until an assignment.
+    var assignmentWait: AssignmentWait?
     /// When the loop next writes the summaries of closed log windows.
     var nextRepeatedLogFlush = ContinuousClock.now
     /// Totals for the stop log.
@@ -141,6 +143,7 @@ final class Pipeline {
             // An undone batch counts as waiting until its records commit, even
             // while the consumer has not fetched them again.
             status.recordWaiting(!processor.batch.isEmpty || queued > 0 || consecutiveRetries > 0, at: polledAt)
+            reportAssignmentWait(at: polledAt)
             if polledAt >= nextRepeatedLogFlush {
                 flushRepeatedLogs()
                 nextRepeatedLogFlush = polledAt + .seconds(1)

@@ -140,12 +140,10 @@ extension ServiceConfiguration {
             fail(flag, "invalid topic name '\(name)': use 1 to 249 characters from a-z, A-Z, 0-9, '.', '_' and '-', other than '.' and '..'")
         }
 
-        // Outputs may share a topic with each other; every other role needs a topic of its own.
-        let outputFlags = Set(OutputKindFlag.all.map(\.flag))
+        // Each output topic carries one record schema, which consumers of that topic rely on, so no two roles share a topic.
         for (index, first) in named.enumerated() {
             for second in named[(index + 1)...] where first.name == second.name {
-                if outputFlags.contains(first.flag) && outputFlags.contains(second.flag) { continue }
-                fail(second.flag, "topic '\(second.name)' is also the --\(first.flag); give each input, the dead letters and the changelog a topic of their own")
+                fail(second.flag, "topic '\(second.name)' is also the --\(first.flag); give each input, each output kind, the dead letters and the changelog a topic of their own")
             }
         }
     }
@@ -160,7 +158,7 @@ extension ServiceConfiguration {
         do {
             try kafkaProperties.validate()
         } catch let error as KafkaError {
-            fail("kafka", "\(error.message); check the property name and value against librdkafka's CONFIGURATION.md")
+            fail("kafka", error.message)
         } catch {
             fail("kafka", "\(error)")
         }

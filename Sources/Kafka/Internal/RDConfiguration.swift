@@ -26,14 +26,31 @@ struct RDConfiguration {
             guard result == RD_KAFKA_CONF_OK else {
                 rd_kafka_conf_destroy(handle)
                 let detail = configuration.maskingSecrets(in: string(fromBuffer: buffer))
-                let advice = result == RD_KAFKA_CONF_UNKNOWN
-                    ? "remove it or check its spelling against librdkafka's CONFIGURATION.md"
-                    : "use a value that librdkafka's CONFIGURATION.md lists for it"
                 let shown = configuration.maskedValue(forKey: key)
                 throw KafkaError(kind: .invalidConfiguration, code: .invalidArgument,
-                                 message: "invalid configuration property '\(key)' = '\(shown)': \(detail); \(advice)")
+                                 message: Self.invalidPropertyMessage(key: key, shownValue: shown, detail: detail,
+                                                                      unknown: result == RD_KAFKA_CONF_UNKNOWN))
             }
         }
+    }
+
+    /// Builds the error for a property librdkafka rejected: the key, the
+    /// masked value, librdkafka's own text and one hint, as whole sentences.
+    static func invalidPropertyMessage(key: String, shownValue: String, detail: String, unknown: Bool) -> String {
+        // librdkafka's text sometimes ends with a period and sometimes not.
+        var text = detail.trimmingWhitespace()
+        while text.hasSuffix(".") { text.removeLast() }
+
+        let hint: String
+        if unknown {
+            hint = "Remove it or check its spelling against librdkafka's CONFIGURATION.md."
+        } else if RDPropertyScopes.shared.scope(of: key) == nil {
+            // librdkafka recognizes some Java client properties (sasl.jaas.config) only to reject them, and its table leaves them out.
+            hint = "Remove it, because librdkafka does not support this property."
+        } else {
+            hint = "Use a value that librdkafka's CONFIGURATION.md lists for it."
+        }
+        return "invalid configuration property '\(key)' = '\(shownValue)': \(text). \(hint)"
     }
 
     func destroy() {
