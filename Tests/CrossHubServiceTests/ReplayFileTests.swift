@@ -19,7 +19,7 @@ import Testing
         let suppressed = try replay(lines)
         #expect(suppressed.records.map(\.kind) == ["qualification", "property-update"])
         #expect(suppressed.records.first?.value["status"] as? String == "SALES_QUALIFIED_LEAD")
-        #expect(suppressed.records.allSatisfy { $0.value["backfill"] as? Bool ?? true })
+        #expect(suppressed.records.allSatisfy { $0.value["backfill"] as? Bool == true }, "every record is marked as backfill")
 
         let emitted = try replay(lines) { $0.policy.sideEffects = .emit }
         #expect(emitted.records.map(\.kind) == ["qualification", "property-update", "note", "task", "notification", "notification"])
