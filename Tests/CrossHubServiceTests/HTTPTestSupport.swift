@@ -123,6 +123,14 @@ func startTestServer(connectionLimit: Int = 16, threadCount: Int = 2, bindAddres
                    logger: Logger(level: .debug, sink: sink), handler: handler)
 }
 
+/// Returns a loopback port that was free a moment ago, bound by a server that is stopped at once.
+func freeLoopbackPort() throws -> UInt16 {
+    let server = try startTestServer { _ in .text("probe") }
+    let port = server.port
+    server.stop()
+    return port
+}
+
 /// Polls `condition` every 10 ms until it is true or `timeout` seconds pass, and returns its last value.
 func waitUntil(timeout: Double = 5, _ condition: () -> Bool) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)

@@ -5,14 +5,6 @@ import Testing
 
 /// `crosshub run --http-port` as a child process against the embedded broker.
 @Suite struct OperationsProcessTests {
-    /// Returns a loopback port that was free a moment ago, bound by a server that is stopped at once.
-    private func freeLoopbackPort() throws -> UInt16 {
-        let server = try startTestServer { _ in .text("probe") }
-        let port = server.port
-        server.stop()
-        return port
-    }
-
     /// Parses the JSON log lines of `text`, in order.
     private func jsonLines(_ text: String) -> [[String: String]] {
         text.split(separator: "\n").compactMap { line in

@@ -36,7 +36,7 @@ struct TopicCheck {
 
         if !missing.isEmpty {
             guard configuration.createTopics else {
-                throw Failure(description: "missing topics: \(missing.joined(separator: ", ")); create them (the changelog with cleanup.policy=compact and the inputs' partition count), or start with --create-topics")
+                throw Failure(description: "missing topics: \(missing.joined(separator: ", ")); create them with \(partitionAdvice(counts)) (the changelog with cleanup.policy=compact), or start with --create-topics")
             }
             try create(missing, existing: counts)
             counts = try readPartitionCounts()
@@ -57,6 +57,16 @@ struct TopicCheck {
         logger.info("topics checked", ("kafka.partitions", String(partitionCount)),
                     ("kafka.topics", topics.all.joined(separator: ",")))
         return partitionCount
+    }
+
+    /// Describes the partition count to create missing topics with: the count
+    /// of the existing inputs when they agree, else the rule of equal counts.
+    private func partitionAdvice(_ counts: [String: Int?]) -> String {
+        let inputCounts = Set(configuration.topics.inputs.all.compactMap { counts[$0] ?? nil })
+        guard inputCounts.count == 1, let count = inputCounts.first else {
+            return "equal partition counts for the inputs and the changelog"
+        }
+        return "\(count) partitions, the count of the existing input topics"
     }
 
     private func readPartitionCounts() throws -> [String: Int?] {

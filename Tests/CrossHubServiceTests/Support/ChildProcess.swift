@@ -1,27 +1,37 @@
 import Foundation
 
-/// A process started by a test, with standard error captured to a file so
-/// that the test can wait for log lines while it runs.
+/// A process started by a test, with standard output and standard error
+/// captured to files so that the test can wait for lines while it runs.
 final class ChildProcess: @unchecked Sendable {
-    // `@unchecked Sendable`: `process` and `errorFile` are set once in init;
-    // Foundation's Process is safe to signal and query from any thread.
+    // `@unchecked Sendable`: `process`, `outputFile` and `errorFile` are set
+    // once in init; Foundation's Process is safe to signal and query from any thread.
     let process = Process()
+    let outputFile: URL
     let errorFile: URL
 
     init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws {
-        errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("crosshub-child-\(UUID().uuidString).log")
+        let name = "crosshub-child-\(UUID().uuidString)"
+        outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).out")
+        errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).log")
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outputFile)
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
     }
 
     deinit {
         if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(at: outputFile)
         try? FileManager.default.removeItem(at: errorFile)
+    }
+
+    /// Everything written to standard output so far.
+    var standardOutput: String {
+        (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
     }
 
     /// Everything written to standard error so far.
