@@ -26,10 +26,10 @@ public struct HTTPRouter: Sendable {
 
     private var routes: [Route] = []
 
-    /// The longest request path the router matches, in bytes. A percent-encoded
+    /// The maximum length of a request path the router matches, in bytes. A percent-encoded
     /// contact id of 128 four-byte characters has 1536 bytes.
     /// NOTE: a request line too large for libmicrohttpd's 32 KiB connection pool
-    /// never gets here: libmicrohttpd 0.9.75 answers it with its own HTML 414 page.
+    /// never reaches the router, because libmicrohttpd 0.9.75 answers it with its own HTML 414 page.
     public static let maxPathBytes = 8192
 
     public init() {}

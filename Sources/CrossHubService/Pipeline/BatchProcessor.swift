@@ -104,12 +104,8 @@ struct BatchProcessor {
 
     /// Checks, decodes and folds one input record into the open batch.
     ///
-    /// Checks in order: value present and within the size limit, key
-    /// present, event valid, key equal to the event's `contact_id`, partition
-    /// equal to the key's under ``inputPartitioner``, event type belonging to
-    /// the topic (``eventTopics``), `occurred_at` within
-    /// ``futureSkew`` of the record's timestamp. A record that fails one is
-    /// dead-lettered with the reason.
+    /// A record that fails one of ``InputRecordChecks`` is dead-lettered with
+    /// the reason. The partition check applies under the murmur2 ``inputPartitioner``.
     ///
     /// - Throws: ``UnknownPartition`` when the record's partition number has no state.
     mutating func add(_ message: KafkaConsumerMessage, polledAt: ContinuousClock.Instant, now: Date) throws -> Intake {
@@ -118,7 +114,9 @@ struct BatchProcessor {
         }
         batch.noteRecord(message, polledAt: polledAt)
 
-        switch decodeChecked(message) {
+        let checked = InputRecordChecks.check(message, decoder: decoder, eventTopics: eventTopics, futureSkew: futureSkew,
+                                              murmur2PartitionCount: inputPartitioner == .murmur2 ? inputPartitionCount : nil)
+        switch checked {
         case .failure(let reason):
             batch.deadLetters.append(DeadLetter.record(for: message, reason: reason, topic: topics.deadLetters, now: now,
                                                         maxRecordBytes: maxDeadLetterBytes))

@@ -40,7 +40,7 @@ extension Pipeline {
     }
 
     /// Logs, every ``assignmentWaitReportInterval``, that the instance still
-    /// holds no input partition, for how long, and the likely cause and fix.
+    /// has no input partition, for how long, and the likely cause and fix.
     func reportAssignmentWait(at now: ContinuousClock.Instant) {
         guard var wait = assignmentWait, now >= wait.nextReport else { return }
         wait.nextReport = now + Self.assignmentWaitReportInterval
@@ -54,7 +54,7 @@ extension Pipeline {
         }
         let sessionTimeout = configuration.kafkaProperties.applicable(to: .consumer)["session.timeout.ms"]
             ?? String(Self.defaultSessionTimeoutMilliseconds)
-        logger.log(.notice, "still waiting for a partition assignment: a member that stopped without leaving the group (kill -9, a crash, a lost node) holds its partitions until its session expires after its session.timeout.ms (\(sessionTimeout) ms on this instance). Lower it with --kafka session.timeout.ms=MS, or give each instance a stable --kafka group.instance.id=NAME (static membership) so that a restart takes over its own member at once",
+        logger.log(.notice, "still waiting for a partition assignment: a member that stopped without leaving the group (kill -9, a crash, a lost node) keeps its partitions until its session expires after its session.timeout.ms (\(sessionTimeout) ms on this instance). Lower it with --kafka session.timeout.ms=MS, or give each instance a stable --kafka group.instance.id=NAME (static membership) so that a restart takes over its own member at once",
                    fields + [("kafka.session_timeout_ms", sessionTimeout)])
     }
 

@@ -16,8 +16,8 @@ extension Pipeline {
     ///   that does not respond within ``ServiceConfiguration/metadataTimeout``).
     func start() throws {
         let admin = try KafkaAdminClient(configuration: adminConfiguration(), handlers: clientHandlers(statistics: false))
-        let check = TopicCheck(configuration: configuration, admin: admin, logger: logger) { [self] what, body in
-            try waitingForCluster(what, limit: configuration.metadataTimeout, body)
+        let check = TopicCheck(configuration: configuration, admin: admin, logger: logger) { [self] step, body in
+            try waitingForCluster(step, limit: configuration.metadataTimeout, body)
         }
         let partitionCount = try check.run()
         status.update { $0.inputPartitionCount = partitionCount }
@@ -50,21 +50,21 @@ extension Pipeline {
     /// - Throws: ``StartupInterrupted`` when a stop is requested, the first
     ///   error that is not retriable, or a ``PipelineError`` naming the step
     ///   and the last error once `limit` has passed.
-    func waitingForCluster<Result>(_ what: String, limit: Duration,
+    func waitingForCluster<Result>(_ step: String, limit: Duration,
                                    _ body: (Duration) throws -> Result) throws -> Result {
         let started = ContinuousClock.now
         let deadline = started + limit
         while true {
-            if stop.isRequested { throw StartupInterrupted(step: what) }
+            if stop.isRequested { throw StartupInterrupted(step: step) }
             let remaining = deadline - ContinuousClock.now
             do {
                 return try body(max(.milliseconds(1), min(Self.startupSlice, remaining)))
             } catch let error as KafkaError where error.isRetriable && !error.isFatal {
                 guard ContinuousClock.now < deadline else {
-                    throw PipelineError(description: "\(what) did not succeed within \(ServiceConfiguration.milliseconds(limit)) ms: \(error); check that a broker listens on \(configuration.bootstrapServers) and that the listener settings in --kafka are right")
+                    throw PipelineError(description: "\(step) did not succeed within \(ServiceConfiguration.milliseconds(limit)) ms: \(error); check that a broker listens on \(configuration.bootstrapServers) and that the listener settings in --kafka are right")
                 }
-                clientErrorLog.log(.warning, key: "startup.\(what)", "waiting for the Kafka cluster", [
-                    ("operation", what), ("error", "\(error)"),
+                clientErrorLog.log(.warning, key: "startup.\(step)", "waiting for the Kafka cluster", [
+                    ("operation", step), ("error", "\(error)"),
                     ("waited_ms", String(ServiceConfiguration.milliseconds(ContinuousClock.now - started))),
                 ])
                 // An error that returns at once (no broker connection yet) would otherwise spin.
@@ -93,7 +93,7 @@ extension Pipeline {
     }
 
     /// The maximum timeout of one start-up call to the cluster, and so the
-    /// maximum delay before start-up sees a stop request.
+    /// maximum delay before start-up notices a stop request.
     static let startupSlice: Duration = .milliseconds(500)
     static let startupRetryPause: Duration = .milliseconds(100)
     static let initTransactionsLimit: Duration = .seconds(60)

@@ -1,16 +1,15 @@
 import Foundation
+import Kafka
 import Qualification
 
 /// Decodes the input events of a replay, compare or report, and counts and
 /// keeps the invalid ones.
 ///
-/// Records read from a topic get the service's record checks too: a null
-/// value, a null key, a key that differs from `contact_id`, an event type
-/// of another topic (with ``eventTopics`` set), or an
-/// `occurred_at` beyond ``futureSkew`` of the record's timestamp makes the
-/// record invalid, with the codes the service puts on dead letters. Lines of
-/// a file carry no record timestamp, so ``futureSkew`` measures them from
-/// ``lineReferenceMilliseconds``, the time the intake was created unless set.
+/// Records read from a topic get the service's record checks
+/// (``InputRecordChecks``), with the codes the service puts on dead letters.
+/// Lines of a file carry no record timestamp, so ``futureSkew`` measures
+/// them from ``lineReferenceMilliseconds``, the time the intake was created
+/// unless set.
 ///
 /// NOTE: the partition check of `crosshub run` (`partition_mismatch`) is not
 /// applied, so a replay folds records that the service dead-lettered for their partition.
@@ -47,35 +46,18 @@ public struct EventIntake: Sendable {
                                reference: "the replay's start", location: location)
     }
 
-    /// Decodes the value of a topic record after the record checks.
-    ///
-    /// - Parameters:
-    ///   - value: the record value; nil for a null value.
-    ///   - key: the record key; nil for a null key.
-    ///   - timestampMilliseconds: the record's Kafka timestamp; nil skips the future-date check.
-    public mutating func decodeRecord(value: UnsafeRawBufferPointer?, key: UnsafeRawBufferPointer?,
-                                      timestampMilliseconds: Int64? = nil, location: ReplayLocation) -> Event? {
-        guard let value else {
-            reject(location, code: "missing_value", message: "the record has a null value; producers must send the event JSON as the value")
+    /// Decodes a topic record after the service's record checks, except the
+    /// partition check; a record that fails one is counted invalid.
+    public mutating func decodeRecord(_ message: KafkaConsumerMessage) -> Event? {
+        let location = ReplayLocation.record(topic: message.topic, partition: message.partition, offset: message.offset)
+        switch InputRecordChecks.check(message, decoder: decoder, eventTopics: eventTopics, futureSkew: futureSkew,
+                                       murmur2PartitionCount: nil) {
+        case .success(let event):
+            return event
+        case .failure(let reason):
+            reject(location, code: reason.code, message: reason.message)
             return nil
         }
-        guard let key else {
-            reject(location, code: "missing_key", message: "the record has a null key; producers must key every event by its contact_id")
-            return nil
-        }
-        guard let event = decode(value, location: location) else { return nil }
-        guard key.elementsEqual(event.contactID.utf8) else {
-            reject(location, code: "key_mismatch",
-                   message: "the key \"\(String(decoding: key.prefix(80), as: UTF8.self))\" differs from contact_id \"\(event.contactID)\"; producers must key every event by its contact_id")
-            return nil
-        }
-        if case .record(let topic, _, _) = location, let violation = eventTopics?.violation(type: event.type, topic: topic) {
-            reject(location, code: EventTopicRule.code, message: violation)
-            return nil
-        }
-        guard let timestampMilliseconds else { return event }
-        return checkFutureSkew(event, referenceMilliseconds: timestampMilliseconds,
-                               reference: "the record's Kafka timestamp", location: location)
     }
 
     private mutating func checkFutureSkew(_ event: Event, referenceMilliseconds: Int64, reference: String,

@@ -70,22 +70,9 @@ struct TopicReader {
     }
 
     private func ingest(_ message: KafkaConsumerMessage, into consumer: inout some EventConsumer) {
-        let location = ReplayLocation.record(topic: message.topic, partition: message.partition, offset: message.offset)
-        let event: Event?
-        switch (message.value, message.key) {
-        case (let value?, let key?):
-            event = value.withUnsafeBytes { valueBytes in
-                key.withUnsafeBytes { keyBytes in
-                    consumer.intake.decodeRecord(value: valueBytes, key: keyBytes, timestampMilliseconds: message.timestamp?.milliseconds,
-                                                 location: location)
-                }
-            }
-        case (let value?, nil):
-            event = value.withUnsafeBytes { consumer.intake.decodeRecord(value: $0, key: nil, location: location) }
-        case (nil, _):
-            event = consumer.intake.decodeRecord(value: nil, key: nil, location: location)
+        if let event = consumer.intake.decodeRecord(message) {
+            consumer.fold(event)
         }
-        if let event { consumer.fold(event) }
     }
 
     /// Drops the pending partitions whose position has reached their end.

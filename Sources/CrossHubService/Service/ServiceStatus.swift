@@ -63,10 +63,10 @@ public final class ServiceStatus: Sendable {
         }
 
         /// Returns `.ready` while the instance processes input, and otherwise
-        /// the first reason that applies: the phase, partitions still being
-        /// restored, a lost assignment, no reachable broker, ``retryLimit``
-        /// batches undone in a row, records waiting longer than
-        /// ``stallTimeout`` without a commit, or no poll for longer than it.
+        /// the first reason that applies. The reasons, in order: the phase,
+        /// partitions still being restored, a lost assignment, no reachable
+        /// broker, ``retryLimit`` batches undone in a row, records waiting
+        /// longer than ``stallTimeout`` without a commit, or no poll for longer than it.
         /// Each condition clears by itself once the cause goes away.
         ///
         /// An empty assignment counts as restored, so an instance beyond the

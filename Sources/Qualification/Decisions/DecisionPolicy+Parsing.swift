@@ -4,15 +4,11 @@ extension DecisionPolicy {
     ///
     /// - Throws: `DecisionPolicyError` for `field`, naming the accepted forms.
     public static func parseDuration(_ text: String, field: DecisionPolicyError.Field) throws(DecisionPolicyError) -> Duration {
-        if text == "0" { return .zero }
-        let units: [Character: Int64] = ["d": 86_400, "h": 3600, "m": 60, "s": 1]
-        guard let unit = text.last, let secondsPerUnit = units[unit],
-              let count = Int64(text.dropLast()), count >= 0,
-              count <= Int64.max / secondsPerUnit / EventTime.microsecondsPerSecond else {
+        guard let duration = Duration(unitText: text) else {
             throw DecisionPolicyError(field: field, value: text,
                                       reason: "expected a whole number with a unit d, h, m or s, such as 30d or 4h")
         }
-        return .seconds(count * secondsPerUnit)
+        return duration
     }
 
     /// Sets the workflow of one nurture track from `TRACK=WORKFLOW_ID`, such

@@ -169,8 +169,7 @@ enum RunOptions {
     /// Parses `--max-future-skew`, shared with replay, compare and report.
     static func maxFutureSkew(from options: ParsedOptions) throws -> Duration {
         let text = options.string("max-future-skew") ?? "1d"
-        // The parser is the one of the decision policy's durations; its field only names the flag in its own errors.
-        guard let skew = try? DecisionPolicy.parseDuration(text, field: .taskDueAfter) else {
+        guard let skew = Duration(unitText: text) else {
             throw UsageError("invalid value '\(text)' for --max-future-skew: expected a whole number with a unit d, h, m or s, such as 1d or 2h")
         }
         return skew

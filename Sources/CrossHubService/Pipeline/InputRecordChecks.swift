@@ -1,10 +1,20 @@
-import Foundation
 import Kafka
 import Qualification
 
-extension BatchProcessor {
-    /// Runs the record checks of ``add(_:polledAt:now:)`` and decodes the event.
-    func decodeChecked(_ message: KafkaConsumerMessage) -> Result<Event, DeadLetterReason> {
+/// The checks an input record passes before its event is folded, shared by
+/// `crosshub run`, which dead-letters a record that fails one, and by replays
+/// of the input topics, which count it invalid with the same code and message.
+enum InputRecordChecks {
+    /// Checks the record and decodes its event, stopping at the first failure.
+    ///
+    /// The checks, in order:
+    /// - the value is present and within the decoder's size limit;
+    /// - the key is present, the event is valid, and the key equals `contact_id`;
+    /// - the partition is murmur2 of the key, when `murmur2PartitionCount` is set;
+    /// - the event type belongs to the topic, when `eventTopics` is set;
+    /// - `occurred_at` is within `futureSkew` of the record's timestamp, when both are present.
+    static func check(_ message: KafkaConsumerMessage, decoder: EventDecoder, eventTopics: EventTopicRule?,
+                      futureSkew: FutureSkewRule?, murmur2PartitionCount: Int?) -> Result<Event, DeadLetterReason> {
         guard let value = message.value else {
             return .failure(DeadLetterReason(code: DeadLetterReason.missingValue,
                                              message: "the record has a null value; producers must send the event JSON as the value"))
@@ -31,15 +41,15 @@ extension BatchProcessor {
         guard matches else {
             return .failure(DeadLetterReason(
                 code: DeadLetterReason.keyMismatch,
-                message: "the key \(Self.quoted(key.string)) differs from contact_id \(Self.quoted(event.contactID)); producers must key every event by its contact_id so that a contact's events share one partition"))
+                message: "the key \(quoted(key.string)) differs from contact_id \(quoted(event.contactID)); producers must key every event by its contact_id so that a contact's events share one partition"))
         }
-        if let reason = checkPartition(of: message, key: key) {
+        if let count = murmur2PartitionCount, let reason = checkPartition(of: message, key: key, count: count) {
             return .failure(reason)
         }
-        if let violation = eventTopics.violation(type: event.type, topic: message.topic) {
+        if let violation = eventTopics?.violation(type: event.type, topic: message.topic) {
             return .failure(DeadLetterReason(code: EventTopicRule.code, message: violation))
         }
-        if let timestamp = message.timestamp,
+        if let futureSkew, let timestamp = message.timestamp,
            let violation = futureSkew.violation(occurredAt: event.occurredAt, referenceMilliseconds: timestamp.milliseconds,
                                                 reference: "the record's Kafka timestamp") {
             return .failure(DeadLetterReason(code: FutureSkewRule.code, message: violation))
@@ -48,21 +58,20 @@ extension BatchProcessor {
     }
 
     /// Returns a `partition_mismatch` reason when the record is not in the
-    /// partition murmur2 of its key selects, or nil when it is or the check is off.
-    private func checkPartition(of message: KafkaConsumerMessage, key: KafkaBytes) -> DeadLetterReason? {
-        guard inputPartitioner == .murmur2, let count = inputPartitionCount else { return nil }
+    /// partition murmur2 of its key selects, or nil when it is.
+    private static func checkPartition(of message: KafkaConsumerMessage, key: KafkaBytes, count: Int) -> DeadLetterReason? {
         let expected = key.withUnsafeBytes { KafkaPartitioner.partition(forKey: $0, partitionCount: count) }
         guard expected != message.partition else { return nil }
         return DeadLetterReason(
             code: DeadLetterReason.partitionMismatch,
-            message: "the key \(Self.quoted(key.string)) belongs in partition \(expected) of \(count) under murmur2, the Java client's default partitioner, "
+            message: "the key \(quoted(key.string)) belongs in partition \(expected) of \(count) under murmur2, the Java client's default partitioner, "
                 + "but the record is in partition \(message.partition); librdkafka producers such as kcat and confluent-kafka "
                 + "must set partitioner=murmur2_random (kcat: -X topic.partitioner=murmur2_random), "
                 + "or run crosshub with --input-partitioner any if every input topic uses one other partitioner")
     }
 
     private static func quoted(_ text: String) -> String {
-        let shown = text.count > 80 ? String(text.prefix(80)) + "..." : text
-        return "\"\(shown)\""
+        let prefix = text.count > 80 ? String(text.prefix(80)) + "..." : text
+        return "\"\(prefix)\""
     }
 }
